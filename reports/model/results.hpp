@@ -1,0 +1,102 @@
+// The results model: what a run measured and judged. Results JSON (results_json.hpp) is
+// its serialised form and the source of truth: every report is rendered from it, and
+// shard files merge into one (merge.hpp).
+//
+// Plain data. Secrets are redacted before values enter this model (see redact.hpp), so
+// writers can print everything they find here.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "reports/model/histogram.hpp"
+#include "suites/model/value.hpp"
+
+namespace glassbox::reports {
+
+inline constexpr int kSchemaVersion = 1;
+
+enum class Outcome { Passed, Failed, Error, Skipped };
+std::string_view to_string(Outcome o);                 // "passed", "failed", "error", "skipped"
+std::optional<Outcome> outcome_from_string(std::string_view s);
+
+using Headers = std::vector<std::pair<std::string, std::string>>;
+
+// One judged expectation: "status", "json /kind equals", "header content-type matches", "latency".
+struct Check {
+  std::string name;
+  bool passed = false;
+  std::string expected;   // what the suite asked for, readable: "200", "\"scalene\"", "<= 500 ms"
+  std::string actual;     // what came back, readable
+};
+
+// One attempt of a request on the wire (retries add attempts). span_id is the parent id
+// sent in that attempt's traceparent.
+struct Attempt {
+  std::string span_id;
+  int status = 0;          // 0 when no response
+  std::string error;       // "" when a response arrived; else e.g. "timeout after 2000 ms"
+  double latency_ms = 0;
+};
+
+// The request as sent and the response as received (bodies capped, secrets redacted).
+struct Exchange {
+  std::string method;
+  std::string url;
+  Headers request_headers;
+  std::string request_body;
+  int status = 0;
+  Headers response_headers;
+  std::string response_body;
+  bool response_body_truncated = false;
+  double latency_ms = 0;   // of the final attempt
+};
+
+struct CaseResult {
+  std::string id;               // stable case id (suite::make_case_id)
+  std::string suite;            // suite name (shards and multi-suite runs)
+  std::string request;
+  std::string technique;
+  std::string form;
+  std::string label;
+  std::string expected_outcome;
+  Value inputs = Value::object();            // input name -> value
+  std::map<std::string, std::string> classes;  // input name -> class (and boundary) it stands for
+  Outcome outcome = Outcome::Skipped;
+  std::string message;          // first failure or the error, readable; "" when passed
+  std::vector<Check> checks;
+  std::string trace_id;         // 32 hex
+  std::vector<Attempt> attempts;
+  Exchange exchange;
+  double start_offset_ms = 0;   // from the start of the run
+};
+
+struct Totals {
+  int cases = 0, passed = 0, failed = 0, errors = 0, skipped = 0;
+};
+
+struct RunResults {
+  int schema_version = kSchemaVersion;
+  std::string tool_version;
+  std::vector<std::string> suites;     // suite names
+  std::vector<std::string> suite_files;
+  std::string environment;             // "" when none was chosen
+  std::uint64_t seed = 0;
+  std::string started_at;              // RFC 3339 UTC
+  double duration_ms = 0;
+  bool interrupted = false;            // Ctrl-C: cases not run are Skipped
+  std::string shard;                   // "I/N" or ""
+  std::vector<CaseResult> cases;
+  Histogram latency;                   // every final attempt
+  std::map<std::string, Histogram> latency_by_request;  // "suite/request" -> histogram
+
+  Totals totals() const;
+  // Exit status semantics: true when no case failed or errored.
+  bool passed() const;
+};
+
+}  // namespace glassbox::reports

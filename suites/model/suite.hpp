@@ -1,0 +1,68 @@
+// The suite model: everything a suite file says, after loading, interpolation and
+// validation. Plain data; no I/O. See docs/suite-format.md for the file format.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "suites/model/expected.hpp"
+#include "suites/model/input.hpp"
+#include "suites/model/request.hpp"
+
+namespace glassbox::suite {
+
+inline constexpr std::string_view kBuiltinDemo = "builtin:demo";
+
+struct Target {
+  std::string name;
+  std::string url;               // "http(s)://host[:port][/base]" or "builtin:demo"
+  Pairs headers;                 // sent with every request to this target
+  std::optional<int> timeout_ms;
+  bool insecure = false;         // skip TLS certificate verification
+  SourceLocation where;
+
+  bool is_builtin_demo() const { return url == kBuiltinDemo; }
+};
+
+// A named overlay: `alpha` (developers' environment) and `beta` (users' environment)
+// are the conventional ones. Targets named here replace the suite's targets of the same
+// name field by field; headers are added to every request.
+struct Environment {
+  std::string name;
+  std::vector<Target> targets;   // overlays; unset fields keep the base target's
+  Pairs headers;
+  SourceLocation where;
+};
+
+struct Defaults {
+  std::string target;            // default target name (empty: the only/first target)
+  int timeout_ms = 10000;
+  int concurrency = 8;
+  RetryPolicy retry;
+};
+
+struct Suite {
+  std::string name;
+  std::string description;
+  std::string file;              // the path it was loaded from
+  Defaults defaults;
+  std::vector<Target> targets;
+  std::vector<Environment> environments;
+  std::vector<Input> inputs;
+  std::vector<Request> requests;
+  // Values that came from ${env:...}: every report writer redacts them.
+  std::vector<std::string> secrets;
+
+  const Input* find_input(std::string_view name) const;
+  const Request* find_request(std::string_view name) const;
+  const Target* find_target(std::string_view name) const;
+  const Environment* find_environment(std::string_view name) const;
+};
+
+// The targets in effect for an environment (empty name: no overlay). An unknown
+// environment is an error naming the ones that exist.
+Expected<std::vector<Target>> resolve_targets(const Suite& suite, std::string_view environment);
+
+}  // namespace glassbox::suite
