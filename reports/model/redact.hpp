@@ -1,0 +1,28 @@
+// Secret redaction, applied once where probe data enters the results model, so no
+// report, log or console line can print a secret.
+// Redacted: every value that came from ${env:...} (Suite::secrets) wherever it appears
+// (URLs, headers, bodies), and the values of Authorization, Proxy-Authorization, Cookie
+// and Set-Cookie headers, and of headers the suite marks secret.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "reports/model/results.hpp"
+
+namespace glassbox::reports {
+
+inline constexpr std::string_view kRedacted = "***";
+
+class Redactor {
+ public:
+  explicit Redactor(std::vector<std::string> secrets, std::vector<std::string> secret_headers = {});
+  std::string text(std::string_view s) const;        // every secret occurrence -> ***
+  Headers headers(const Headers& h) const;           // sensitive header values -> ***, others via text()
+ private:
+  std::vector<std::string> secrets_;                 // longest first, empty ones dropped
+  std::vector<std::string> secret_headers_;          // lowercase names
+};
+
+}  // namespace glassbox::reports

@@ -1,0 +1,22 @@
+// Results JSON: the versioned, serialised RunResults. The source of truth every other
+// report is rendered from. Schema documented in docs/results-schema.md.
+#pragma once
+
+#include <filesystem>
+#include <string>
+
+#include "reports/model/results.hpp"
+#include "suites/model/expected.hpp"
+
+namespace glassbox::reports {
+
+Value to_json(const RunResults& results);
+// Errors name the field that is missing or mistyped; a newer schema_version is refused.
+Expected<RunResults> results_from_json(const Value& json);
+Expected<RunResults> read_results_file(const std::filesystem::path& path);
+
+// Merges shard results: cases concatenated (a case id seen twice keeps the first),
+// histograms merged, durations max'ed, interrupted or'ed. Suites and seeds must agree.
+Expected<RunResults> merge_results(const std::vector<RunResults>& parts);
+
+}  // namespace glassbox::reports
