@@ -23,6 +23,10 @@ struct SourceLocation {
 };
 
 struct Error {
+  Error() = default;
+  explicit Error(std::string message_, SourceLocation where_ = {})
+      : message(std::move(message_)), where(std::move(where_)) {}
+
   std::string message;          // what went wrong and, where possible, how to fix it
   SourceLocation where;         // set for suite errors
   // "file:line:column: message" when a location is known, else the message.
