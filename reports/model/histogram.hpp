@@ -39,6 +39,11 @@ class Histogram {
   std::uint64_t bucket_lower(std::uint32_t index) const;
   std::uint64_t bucket_upper(std::uint32_t index) const;
   std::uint32_t bucket_index(std::uint64_t value) const;
+  // One past the largest valid bucket index for these parameters (readers validate with it).
+  std::uint32_t bucket_count() const;
+
+  // Same parameters, same buckets, same min, max and sum.
+  friend bool operator==(const Histogram&, const Histogram&) = default;
 
  private:
   int bits_;

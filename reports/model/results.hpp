@@ -90,6 +90,7 @@ struct RunResults {
   double duration_ms = 0;
   bool interrupted = false;            // Ctrl-C: cases not run are Skipped
   std::string shard;                   // "I/N" or ""
+  std::string hostname;                // the machine that ran the cases (JUnit's testsuite hostname)
   std::vector<CaseResult> cases;
   Histogram latency;                   // every final attempt
   std::map<std::string, Histogram> latency_by_request;  // "suite/request" -> histogram

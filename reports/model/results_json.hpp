@@ -16,7 +16,10 @@ Expected<RunResults> results_from_json(const Value& json);
 Expected<RunResults> read_results_file(const std::filesystem::path& path);
 
 // Merges shard results: cases concatenated (a case id seen twice keeps the first),
-// histograms merged, durations max'ed, interrupted or'ed. Suites and seeds must agree.
+// histograms merged, durations max'ed, interrupted or'ed. Suites, seeds and environments
+// must agree (an error names the first part that differs). started_at is the earliest;
+// shard is "" when the parts cover every shard of one split, else the shards present
+// ("1/4,3/4"); hostname lists the distinct hosts ("a,b").
 Expected<RunResults> merge_results(const std::vector<RunResults>& parts);
 
 }  // namespace glassbox::reports

@@ -1,1 +1,227 @@
-// being written
+#include "suites/runner/runner.hpp"
+
+#include <chrono>
+#include <ctime>
+#include <thread>
+
+#include <fmt/format.h>
+
+#include "generators/generator.hpp"
+#include "probes/demo/demo_service.hpp"
+#include "probes/http/http_client.hpp"
+#include "probes/http/trace_context.hpp"
+#include "suites/loader/loader.hpp"
+#include "suites/runner/case_judge.hpp"
+#include "suites/runner/request_builder.hpp"
+
+namespace glassbox::runner {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+// How long the pre-flight check waits for a target to accept a connection.
+constexpr std::chrono::milliseconds kPreflightTimeout{3000};
+
+std::string utc_now_rfc3339() {
+  auto now = std::chrono::system_clock::now();
+  std::time_t t = std::chrono::system_clock::to_time_t(now);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count() % 1000;
+  return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}.{:03}Z", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
+                     tm.tm_hour, tm.tm_min, tm.tm_sec, ms);
+}
+
+// One case scheduled for this run, with the request that probes it.
+struct Planned {
+  std::size_t suite = 0;
+  const suite::Case* c = nullptr;
+  probes::HttpRequest request;
+  bool started = false;
+};
+
+const suite::Target* target_of(const std::vector<suite::Target>& targets, const suite::Suite& s,
+                               const suite::Request& r) {
+  std::string name = !r.target.empty() ? r.target : s.defaults.target;
+  if (name.empty()) return targets.empty() ? nullptr : &targets.front();
+  for (const suite::Target& t : targets)
+    if (t.name == name) return &t;
+  return nullptr;
+}
+
+// "scheme://host:port" of a URL, the unit of reachability.
+std::string origin_of(const std::string& url) {
+  auto scheme_end = url.find("://");
+  if (scheme_end == std::string::npos) return url;
+  auto path = url.find('/', scheme_end + 3);
+  return path == std::string::npos ? url : url.substr(0, path);
+}
+
+}  // namespace
+
+Expected<std::vector<LoadedSuite>> load_and_generate(const std::vector<std::filesystem::path>& files,
+                                                    std::uint64_t seed) {
+  std::vector<LoadedSuite> out;
+  for (const auto& file : files) {
+    auto loaded = loader::load_suite_file(file);
+    if (!loaded) return loaded.error();
+    auto cases = generators::generate_all(*loaded, seed);
+    if (!cases) return cases.error();
+    out.push_back(LoadedSuite{std::move(loaded.value()), std::move(cases.value())});
+  }
+  return out;
+}
+
+RunOutcome run(const RunOptions& options, const RunObserver& observer) {
+  RunOutcome out;
+  reports::RunResults& results = out.results;
+  results.tool_version = GLASSBOX_VERSION;
+  results.seed = options.seed;
+  results.environment = options.environment;
+  results.started_at = utc_now_rfc3339();
+  if (options.shard) results.shard = fmt::format("{}/{}", options.shard->index, options.shard->count);
+  auto fail = [&](FailureKind kind, Error error) {
+    out.failure = kind;
+    out.error = std::move(error);
+    return out;
+  };
+  auto notice = [&](const std::string& line) {
+    if (observer.on_notice) observer.on_notice(line);
+  };
+
+  auto loaded = load_and_generate(options.suite_files, options.seed);
+  if (!loaded) return fail(FailureKind::Suite, loaded.error());
+  std::vector<LoadedSuite>& suites = loaded.value();
+
+  std::vector<std::vector<suite::Target>> targets;
+  int concurrency = options.concurrency;
+  std::vector<std::string> secrets;
+  for (const LoadedSuite& s : suites) {
+    results.suites.push_back(s.suite.name);
+    results.suite_files.push_back(s.suite.file);
+    auto t = suite::resolve_targets(s.suite, options.environment);
+    if (!t) return fail(FailureKind::Suite, t.error());
+    targets.push_back(std::move(t.value()));
+    if (options.concurrency <= 0) concurrency = std::max(concurrency, s.suite.defaults.concurrency);
+    secrets.insert(secrets.end(), s.suite.secrets.begin(), s.suite.secrets.end());
+  }
+  concurrency = std::max(concurrency, 1);
+  reports::Redactor redactor(secrets);
+
+  // Every case of every suite in one deterministic list, then the filter and shard.
+  std::vector<Planned> all;
+  std::vector<std::string> ids;
+  for (std::size_t si = 0; si < suites.size(); ++si)
+    for (const suite::Case& c : suites[si].cases) {
+      all.push_back(Planned{si, &c, {}, false});
+      ids.push_back(c.id);
+    }
+  std::vector<Planned> plan;
+  for (std::size_t i : select_cases(ids, options.filter, options.shard)) plan.push_back(std::move(all[i]));
+
+  // The demo starts only when a selected case needs it.
+  std::unique_ptr<probes::DemoService> demo;
+  bool insecure = options.insecure;
+  for (Planned& p : plan) {
+    const suite::Suite& s = suites[p.suite].suite;
+    const suite::Request* request = s.find_request(p.c->request);
+    const suite::Target* target = request ? target_of(targets[p.suite], s, *request) : nullptr;
+    if (!request || !target)
+      return fail(FailureKind::Suite, Error(fmt::format("case '{}' has no request or target to send to", p.c->id)));
+    suite::Target effective = *target;
+    if (effective.is_builtin_demo()) {
+      if (!demo) {
+        auto started = probes::start_demo_service({});
+        if (!started) return fail(FailureKind::Infrastructure, started.error());
+        demo = std::move(started.value());
+        notice(fmt::format("demo target listening on {}", demo->base_url()));
+      }
+      effective.url = demo->base_url();
+    }
+    if (effective.insecure && !insecure) {
+      insecure = true;
+      notice(fmt::format("target '{}' is insecure: TLS certificates are not verified in this run", effective.name));
+    }
+    auto built = build_request(s, *request, effective, *p.c);
+    if (!built) return fail(FailureKind::Suite, Error(fmt::format("case '{}': {}", p.c->id, built.error().message)));
+    p.request = std::move(built.value());
+  }
+
+  // Pre-flight: a target that refuses connections before any case is sent is an
+  // infrastructure problem (exit 3), not a thousand failed cases.
+  std::vector<std::string> origins;
+  for (const Planned& p : plan) {
+    std::string origin = origin_of(p.request.url);
+    if (std::find(origins.begin(), origins.end(), origin) != origins.end()) continue;
+    origins.push_back(origin);
+    if (Status reachable = probes::check_reachable(p.request.url, kPreflightTimeout); !reachable)
+      return fail(FailureKind::Infrastructure, Error(redactor.text(reachable.error().message)));
+  }
+
+  if (observer.on_start) observer.on_start(results.suites, plan.size());
+  probes::ClientOptions client_options;
+  client_options.max_connections_per_host = static_cast<std::size_t>(concurrency);
+  client_options.verify_tls = !insecure;
+  client_options.user_agent = std::string("glassbox/") + GLASSBOX_VERSION;
+  std::unique_ptr<probes::HttpClient> client = probes::make_http_client(client_options);
+
+  results.cases.resize(plan.size());
+  const auto run_start = Clock::now();
+  std::size_t next = 0, done = 0;
+  auto interrupted = [&] { return options.interrupted && options.interrupted->load(); };
+
+  // Keeps `concurrency` cases in flight: each completion judges its case and starts the next.
+  std::function<void()> launch = [&] {
+    if (next >= plan.size() || interrupted()) return;
+    std::size_t i = next++;
+    Planned& p = plan[i];
+    p.started = true;
+    p.request.trace_id = probes::new_trace_id();
+    double offset = std::chrono::duration<double, std::milli>(Clock::now() - run_start).count();
+    client->send(p.request, [&, i, offset](probes::HttpResponse response) {
+      Planned& done_case = plan[i];
+      const std::string& suite_name = suites[done_case.suite].suite.name;
+      reports::CaseResult r = judge_case(suite_name, *done_case.c, done_case.request, response, redactor);
+      r.start_offset_ms = offset;
+      if (response.status != 0) {
+        auto us = static_cast<std::uint64_t>(response.latency_ms * 1000.0);
+        results.latency.record(us);
+        results.latency_by_request[suite_name + "/" + done_case.c->request].record(us);
+      }
+      results.cases[i] = std::move(r);
+      ++done;
+      if (observer.on_case) observer.on_case(results.cases[i], done, plan.size());
+      launch();
+    });
+  };
+  for (int k = 0; k < concurrency; ++k) launch();
+
+  // Ctrl-C arrives as a flag; this watcher turns it into a cancel the client understands.
+  std::atomic<bool> finished{false};
+  std::thread watcher([&] {
+    while (!finished.load()) {
+      if (interrupted()) {
+        client->cancel();
+        return;
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+  });
+  client->run();
+  finished = true;
+  watcher.join();
+
+  for (std::size_t i = 0; i < plan.size(); ++i) {
+    if (plan[i].started) continue;
+    reports::CaseResult r = describe_case(suites[plan[i].suite].suite.name, *plan[i].c);
+    r.outcome = reports::Outcome::Skipped;
+    r.message = "not run: the run was interrupted";
+    results.cases[i] = std::move(r);
+  }
+  results.interrupted = interrupted();
+  results.duration_ms = std::chrono::duration<double, std::milli>(Clock::now() - run_start).count();
+  return out;
+}
+
+}  // namespace glassbox::runner

@@ -1,0 +1,41 @@
+// Outcome names and the totals every report leads with.
+#include "reports/model/results.hpp"
+
+namespace glassbox::reports {
+
+std::string_view to_string(Outcome o) {
+  switch (o) {
+    case Outcome::Passed: return "passed";
+    case Outcome::Failed: return "failed";
+    case Outcome::Error: return "error";
+    case Outcome::Skipped: return "skipped";
+  }
+  return "error";
+}
+
+std::optional<Outcome> outcome_from_string(std::string_view s) {
+  for (Outcome o : {Outcome::Passed, Outcome::Failed, Outcome::Error, Outcome::Skipped})
+    if (to_string(o) == s) return o;
+  return std::nullopt;
+}
+
+Totals RunResults::totals() const {
+  Totals t;
+  t.cases = static_cast<int>(cases.size());
+  for (const CaseResult& c : cases) {
+    switch (c.outcome) {
+      case Outcome::Passed: ++t.passed; break;
+      case Outcome::Failed: ++t.failed; break;
+      case Outcome::Error: ++t.errors; break;
+      case Outcome::Skipped: ++t.skipped; break;
+    }
+  }
+  return t;
+}
+
+bool RunResults::passed() const {
+  const Totals t = totals();
+  return t.failed == 0 && t.errors == 0;
+}
+
+}  // namespace glassbox::reports

@@ -1,0 +1,121 @@
+// Merging shard results (`glassbox report a.json b.json`). Each shard ran the same suites
+// with the same seed and environment over a disjoint slice of the cases, so a merge is
+// mostly concatenation; histograms add bucket counts, which is why latency is kept as
+// histograms rather than percentiles.
+#include <algorithm>
+#include <cstdio>
+#include <set>
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include "reports/model/results_json.hpp"
+
+namespace glassbox::reports {
+
+namespace {
+
+std::string describe(const std::vector<std::string>& suites) {
+  return suites.empty() ? "no suites" : fmt::format("suites {}", fmt::join(suites, ", "));
+}
+
+Status check_same_run(const RunResults& first, const RunResults& part, std::size_t index) {
+  const auto refuse = [&](const std::string& what_first, const std::string& what_part) -> Status {
+    return Error{fmt::format("cannot merge results of different runs: part {} has {}, part 1 has {}", index + 1,
+                             what_part, what_first),
+                 {}};
+  };
+  if (part.suites != first.suites) return refuse(describe(first.suites), describe(part.suites));
+  if (part.seed != first.seed)
+    return refuse(fmt::format("seed {}", first.seed), fmt::format("seed {}", part.seed));
+  if (part.environment != first.environment) {
+    const auto env = [](const std::string& e) { return e.empty() ? std::string("no environment") : "environment " + e; };
+    return refuse(env(first.environment), env(part.environment));
+  }
+  return ok_status();
+}
+
+// Histograms merge only with the same geometry; files written by glassbox always agree,
+// hand-made ones might not.
+Status check_same_geometry(const RunResults& first, const RunResults& part, std::size_t index) {
+  const int bits = first.latency.sub_bucket_bits();
+  const auto differs = [&](const Histogram& h) { return h.sub_bucket_bits() != bits; };
+  bool any = differs(part.latency);
+  for (const auto& [key, h] : part.latency_by_request) any = any || differs(h);
+  for (const auto& [key, h] : first.latency_by_request) any = any || differs(h);
+  if (!any) return ok_status();
+  return Error{fmt::format("cannot merge results: part {} has latency histograms with sub_bucket_bits other than {}",
+                           index + 1, bits),
+               {}};
+}
+
+// The shard label of the merged run: "" when the parts cover every shard of one split
+// (the merge is the whole run), else the shards present, in order ("1/4,3/4").
+std::string merged_shard(const std::vector<RunResults>& parts) {
+  std::set<std::pair<int, int>> shards;  // (N, I), so one split's shards sort together
+  bool parseable = true;
+  for (const RunResults& p : parts) {
+    if (p.shard.empty()) return "";  // an unsharded part is the whole run already
+    int i = 0, n = 0;
+    char slash = 0;
+    if (std::sscanf(p.shard.c_str(), "%d%c%d", &i, &slash, &n) != 3 || slash != '/' || i < 1 || n < i)
+      parseable = false;
+    shards.emplace(n, i);
+  }
+  if (parseable && shards.begin()->first == shards.rbegin()->first &&
+      static_cast<int>(shards.size()) == shards.begin()->first)
+    return "";
+  std::vector<std::string> labels;
+  std::set<std::string> seen;
+  for (const RunResults& p : parts)
+    if (seen.insert(p.shard).second) labels.push_back(p.shard);
+  return fmt::format("{}", fmt::join(labels, ","));
+}
+
+std::string merged_hostname(const std::vector<RunResults>& parts) {
+  std::vector<std::string> names;
+  for (const RunResults& p : parts)
+    if (!p.hostname.empty() && std::find(names.begin(), names.end(), p.hostname) == names.end())
+      names.push_back(p.hostname);
+  return fmt::format("{}", fmt::join(names, ","));
+}
+
+}  // namespace
+
+Expected<RunResults> merge_results(const std::vector<RunResults>& parts) {
+  if (parts.empty()) return Error{"cannot merge results: no results given", {}};
+  const RunResults& first = parts.front();
+  for (std::size_t i = 1; i < parts.size(); ++i)
+    if (Status same = check_same_run(first, parts[i], i); !same) return same.error();
+  for (std::size_t i = 0; i < parts.size(); ++i)
+    if (Status same = check_same_geometry(first, parts[i], i); !same) return same.error();
+
+  RunResults out;
+  out.latency = Histogram(first.latency.sub_bucket_bits());
+  out.tool_version = first.tool_version;
+  out.suites = first.suites;
+  out.suite_files = first.suite_files;
+  out.environment = first.environment;
+  out.seed = first.seed;
+  out.shard = merged_shard(parts);
+  out.hostname = merged_hostname(parts);
+  out.started_at = first.started_at;
+  std::set<std::string> ids;
+  for (const RunResults& p : parts) {
+    // RFC 3339 UTC timestamps of one format order as strings do.
+    if (!p.started_at.empty() && (out.started_at.empty() || p.started_at < out.started_at))
+      out.started_at = p.started_at;
+    out.duration_ms = std::max(out.duration_ms, p.duration_ms);
+    out.interrupted = out.interrupted || p.interrupted;
+    for (const CaseResult& c : p.cases)
+      if (ids.insert(c.id).second) out.cases.push_back(c);
+    out.latency.merge(p.latency);
+    for (const auto& [key, h] : p.latency_by_request) {
+      auto [it, inserted] = out.latency_by_request.try_emplace(key, h.sub_bucket_bits());
+      it->second.merge(h);
+    }
+  }
+  return out;
+}
+
+}  // namespace glassbox::reports

@@ -1,0 +1,157 @@
+#include "reports/verdicts/assertions.hpp"
+
+#include <algorithm>
+#include <regex>
+
+#include <fmt/format.h>
+
+namespace glassbox::reports {
+
+namespace {
+
+constexpr std::size_t kShownChars = 200;
+
+std::string shorten(std::string s) {
+  if (s.size() > kShownChars) s = s.substr(0, kShownChars) + "...";
+  return s;
+}
+
+std::string lower(std::string s) {
+  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
+  return s;
+}
+
+// All values of a header, joined as HTTP allows (RFC 9110 5.3).
+std::optional<std::string> header_value(const Headers& headers, const std::string& name) {
+  std::optional<std::string> out;
+  std::string want = lower(name);
+  for (const auto& [k, v] : headers) {
+    if (lower(k) != want) continue;
+    out = out ? *out + ", " + v : v;
+  }
+  return out;
+}
+
+bool regex_matches(const std::string& pattern, const std::string& text) {
+  try {
+    return std::regex_search(text, std::regex(pattern, std::regex::ECMAScript));
+  } catch (const std::regex_error&) {
+    return false;  // patterns are compiled at load time; a failure here means no match
+  }
+}
+
+std::string json_type_name(const Value& v) {
+  if (v.is_null()) return "null";
+  if (v.is_boolean()) return "boolean";
+  if (v.is_number_integer()) return "integer";
+  if (v.is_number()) return "number";
+  if (v.is_string()) return "string";
+  if (v.is_array()) return "array";
+  return "object";
+}
+
+bool has_type(const Value& v, const std::string& type) {
+  std::string actual = json_type_name(v);
+  return actual == type || (type == "number" && actual == "integer");
+}
+
+Check judge_header(const suite::HeaderCheck& h, const Headers& headers, const suite::Lookup& inputs) {
+  Check c;
+  c.name = fmt::format("header {} {}", h.name, suite::to_string(h.kind));
+  auto value = header_value(headers, h.name);
+  c.actual = value ? shorten(*value) : "(absent)";
+  switch (h.kind) {
+    case suite::MatchKind::Exists: c.expected = "present"; c.passed = value.has_value(); break;
+    case suite::MatchKind::Absent: c.expected = "absent"; c.passed = !value; break;
+    case suite::MatchKind::Matches:
+      c.expected = fmt::format("/{}/", h.operand);
+      c.passed = value && regex_matches(h.operand, *value);
+      break;
+    case suite::MatchKind::Equals:
+    case suite::MatchKind::Type: {
+      auto want = suite::render_text(h.operand, inputs);
+      c.expected = want ? *want : h.operand;
+      c.passed = want && value && *value == *want;
+      break;
+    }
+  }
+  return c;
+}
+
+Check judge_json(const suite::JsonCheck& j, const std::optional<Value>& body, const std::string& parse_error,
+                 const suite::Lookup& inputs) {
+  Check c;
+  c.name = fmt::format("json {} {}", j.pointer.empty() ? "(body)" : j.pointer, suite::to_string(j.kind));
+  const Value* found = nullptr;
+  if (body) {
+    try {
+      nlohmann::json::json_pointer ptr(j.pointer);
+      if (body->contains(ptr)) found = &body->at(ptr);
+    } catch (const nlohmann::json::exception&) {
+      found = nullptr;
+    }
+  }
+  c.actual = !body ? parse_error : found ? shorten(found->dump()) : "(missing)";
+  switch (j.kind) {
+    case suite::MatchKind::Exists: c.expected = "present"; c.passed = found != nullptr; break;
+    case suite::MatchKind::Absent: c.expected = "absent"; c.passed = body && !found; break;
+    case suite::MatchKind::Type:
+      c.expected = fmt::format("a value of type {}", j.operand.is_string() ? j.operand.get<std::string>() : j.operand.dump());
+      c.passed = found && j.operand.is_string() && has_type(*found, j.operand.get<std::string>());
+      if (found) c.actual = json_type_name(*found) + " " + c.actual;
+      break;
+    case suite::MatchKind::Matches: {
+      std::string pattern = j.operand.is_string() ? j.operand.get<std::string>() : j.operand.dump();
+      c.expected = fmt::format("/{}/", pattern);
+      c.passed = found && regex_matches(pattern, found->is_string() ? found->get<std::string>() : found->dump());
+      break;
+    }
+    case suite::MatchKind::Equals: {
+      auto want = suite::render_value(j.operand, inputs);
+      c.expected = want ? shorten(want->dump()) : want.error().message;
+      c.passed = want && found && *found == *want;
+      break;
+    }
+  }
+  return c;
+}
+
+}  // namespace
+
+std::vector<Check> evaluate_expectation(const suite::Expectation& expect, const Exchange& exchange,
+                                        const suite::Lookup& inputs) {
+  std::vector<Check> checks;
+  if (expect.status) {
+    checks.push_back(Check{"status", expect.status->matches(exchange.status), expect.status->to_string(),
+                           std::to_string(exchange.status)});
+  }
+  for (const auto& h : expect.headers) checks.push_back(judge_header(h, exchange.response_headers, inputs));
+  if (!expect.json.empty()) {
+    std::optional<Value> body;
+    std::string parse_error;
+    if (exchange.response_body_truncated) {
+      parse_error = "response body was cut at the size cap, not parsed";
+    } else {
+      try {
+        body = Value::parse(exchange.response_body);
+      } catch (const nlohmann::json::parse_error& e) {
+        parse_error = fmt::format("response body is not JSON ({})", shorten(exchange.response_body));
+      }
+    }
+    for (const auto& j : expect.json) checks.push_back(judge_json(j, body, parse_error, inputs));
+  }
+  if (expect.latency_max_ms) {
+    checks.push_back(Check{"latency", exchange.latency_ms <= *expect.latency_max_ms,
+                           fmt::format("<= {} ms", *expect.latency_max_ms),
+                           fmt::format("{:.1f} ms", exchange.latency_ms)});
+  }
+  return checks;
+}
+
+std::string first_failure(const std::vector<Check>& checks) {
+  for (const Check& c : checks)
+    if (!c.passed) return fmt::format("{}: expected {}, got {}", c.name, c.expected, c.actual);
+  return {};
+}
+
+}  // namespace glassbox::reports

@@ -1,0 +1,56 @@
+// The pieces of the HTML report (private to reports/writers): the stylesheet, the SVG
+// charts, the page sections and the number formats they share. html_writer.cpp puts
+// them together into index.html + report.css.
+//
+// Every function writes through an HtmlBuilder, so nothing here escapes by hand.
+// Pure functions of their arguments; safe to call from several threads on distinct builders.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "reports/model/results.hpp"
+#include "reports/writers/html_builder.hpp"
+
+namespace glassbox::reports::html {
+
+// Bodies of passed cases are cut to this many bytes in index.html so a run of thousands
+// of cases stays a page a browser opens quickly; failures are shown as captured.
+inline constexpr std::size_t kPassedBodyLimit = 2048;
+
+// report_css.cpp
+std::string_view report_css();
+
+// html_format.cpp: readable numbers for people, not for parsing.
+std::string format_ms(double ms);                  // "0.42 ms", "12.3 ms", "1.23 s", "2 min 3 s"
+std::string format_us(std::uint64_t us);           // the same scale, from microseconds
+std::string format_percent(int part, int whole);   // "92.5 %", "100 %", "0 %"; "–" when whole is 0
+std::string_view verdict_word(const RunResults& results);   // "PASSED", "FAILED", "INTERRUPTED"
+std::string_view verdict_class(const RunResults& results);  // "passed", "failed", "interrupted"
+std::string_view outcome_word(Outcome outcome);             // "PASS", "FAIL", "ERROR", "SKIP"
+std::string case_anchor(std::size_t index);                  // "case-12": ids of our own, not the case id
+// The body as shown: passed cases' bodies cut at kPassedBodyLimit (on a UTF-8 boundary),
+// JSON pretty-printed. elided_bytes says how much was left out.
+struct ShownBody {
+  std::string text;
+  std::size_t elided_bytes = 0;
+};
+ShownBody shown_body(std::string_view body, Outcome outcome);
+
+// svg_chart.cpp
+// The latency histogram: log-scaled time axis, one bar per display bin, p50/p90/p99 markers.
+void latency_chart(HtmlBuilder& b, const Histogram& latency);
+// A thin stacked bar of passed/failed/error/skipped.
+void outcome_bar(HtmlBuilder& b, const Totals& totals);
+
+// html_summary.cpp: the first screen.
+void verdict_banner(HtmlBuilder& b, const RunResults& results);
+void latency_panel(HtmlBuilder& b, const RunResults& results);
+void technique_panel(HtmlBuilder& b, const RunResults& results);
+
+// html_cases.cpp: failures first, then every case grouped by request.
+void failures_section(HtmlBuilder& b, const RunResults& results);
+void cases_section(HtmlBuilder& b, const RunResults& results);
+
+}  // namespace glassbox::reports::html

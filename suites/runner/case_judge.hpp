@@ -1,0 +1,25 @@
+// Turns a probed case into its CaseResult: the exchange (redacted, bodies capped), the
+// attempts, and the verdict from the case's expectation.
+#pragma once
+
+#include <string>
+
+#include "probes/http/http_client.hpp"
+#include "reports/model/redact.hpp"
+#include "reports/model/results.hpp"
+#include "suites/model/case.hpp"
+
+namespace glassbox::runner {
+
+// Bodies kept in results; larger ones are cut and flagged, so a huge response cannot
+// make the results file (and every report rendered from it) huge.
+inline constexpr std::size_t kKeptBodyBytes = 64 * 1024;
+
+// The parts of a result that come from the case alone (id, technique, inputs, ...).
+reports::CaseResult describe_case(const std::string& suite_name, const suite::Case& c);
+
+reports::CaseResult judge_case(const std::string& suite_name, const suite::Case& c,
+                               const probes::HttpRequest& sent, const probes::HttpResponse& response,
+                               const reports::Redactor& redactor);
+
+}  // namespace glassbox::runner

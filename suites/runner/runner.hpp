@@ -1,0 +1,72 @@
+// The runner: loads suites, generates their cases, probes the targets and judges every
+// response, producing RunResults. It owns the order of things (DESIGN.md data flow) and
+// nothing else: techniques, HTTP and judging live in generators/, probes/ and reports/.
+//
+// Not thread-safe; one run at a time. `RunOptions::interrupted` may be set from a signal
+// handler: the run stops sending, marks unfinished cases skipped and returns what it has.
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "reports/model/results.hpp"
+#include "suites/model/case.hpp"
+#include "suites/model/expected.hpp"
+#include "suites/model/suite.hpp"
+
+namespace glassbox::runner {
+
+struct Shard {
+  int index = 1;   // 1-based
+  int count = 1;
+};
+// "2/3" -> {2, 3}; errors say what is wrong.
+Expected<Shard> parse_shard(std::string_view text);
+
+struct RunOptions {
+  std::vector<std::filesystem::path> suite_files;
+  std::string environment;           // "" = no overlay
+  std::uint64_t seed = 1;
+  std::string filter;                // glob over case ids; "" = all
+  std::optional<Shard> shard;
+  int concurrency = 0;               // 0 = the suite's default
+  bool insecure = false;             // skip TLS verification for every target
+  const std::atomic<bool>* interrupted = nullptr;
+};
+
+struct LoadedSuite {
+  suite::Suite suite;
+  std::vector<suite::Case> cases;
+};
+
+// Loads and generates every suite (no traffic): what `generate` and `validate` show.
+Expected<std::vector<LoadedSuite>> load_and_generate(const std::vector<std::filesystem::path>& files,
+                                                    std::uint64_t seed);
+
+// The positions of the case ids the filter and shard select. Sharding goes by position
+// in the full, deterministic case list, before filtering, so agents agree on who runs what.
+std::vector<std::size_t> select_cases(const std::vector<std::string>& case_ids, const std::string& filter,
+                                      const std::optional<Shard>& shard);
+
+struct RunObserver {
+  std::function<void(const std::vector<std::string>& suites, std::size_t total)> on_start;
+  std::function<void(const reports::CaseResult&, std::size_t done, std::size_t total)> on_case;
+  std::function<void(const std::string& line)> on_notice;   // e.g. "demo target listening on ..."
+};
+
+enum class FailureKind { None, Suite, Infrastructure };
+
+struct RunOutcome {
+  reports::RunResults results;
+  FailureKind failure = FailureKind::None;
+  Error error;                       // set when failure != None
+};
+
+RunOutcome run(const RunOptions& options, const RunObserver& observer);
+
+}  // namespace glassbox::runner
