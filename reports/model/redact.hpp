@@ -2,7 +2,10 @@
 // report, log or console line can print a secret.
 // Redacted: every value that came from ${env:...} (Suite::secrets) wherever it appears
 // (URLs, headers, bodies), and the values of Authorization, Proxy-Authorization, Cookie
-// and Set-Cookie headers, and of headers the suite marks secret.
+// and Set-Cookie headers, and of headers the suite marks secret (names compare
+// case-insensitively). A secret's percent-encoded and JSON-escaped spellings are redacted
+// too, and overlapping secrets are redacted as one run. Immutable after construction:
+// safe to share between threads.
 #pragma once
 
 #include <string>
@@ -20,6 +23,7 @@ class Redactor {
   explicit Redactor(std::vector<std::string> secrets, std::vector<std::string> secret_headers = {});
   std::string text(std::string_view s) const;        // every secret occurrence -> ***
   Headers headers(const Headers& h) const;           // sensitive header values -> ***, others via text()
+  Exchange exchange(const Exchange& e) const;        // url, both header lists and both bodies
  private:
   std::vector<std::string> secrets_;                 // longest first, empty ones dropped
   std::vector<std::string> secret_headers_;          // lowercase names

@@ -1,0 +1,40 @@
+// glassbox demo: the built-in demo service in the foreground, until Ctrl-C.
+#include <chrono>
+#include <thread>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include "cli/commands.hpp"
+#include "cli/exit_codes.hpp"
+#include "cli/interrupt.hpp"
+#include "probes/demo/demo_service.hpp"
+
+namespace glassbox::cli {
+
+Handler add_demo_command(CLI::App& app) {
+  auto options = std::make_shared<probes::DemoOptions>();
+  options->port = 8080;
+  CLI::App* cmd = app.add_subcommand("demo", "Serve the built-in demo API (triangle, nextdate, discount, orders)");
+  cmd->add_option("--port", options->port, "Port to listen on; 0 picks a free one (default 8080)");
+  cmd->add_option("--address", options->address, "Address to listen on (default 127.0.0.1)");
+  cmd->footer(
+      "Example:\n"
+      "  glassbox demo --port 8080 &\n"
+      "  curl -s -XPOST localhost:8080/triangle -d '{\"a\":3,\"b\":4,\"c\":5}'   # {\"kind\":\"scalene\"}");
+  return [options] {
+    install_interrupt_handler();
+    auto demo = probes::start_demo_service(*options);
+    if (!demo) {
+      fmt::print(stderr, "glassbox: {}\n", demo.error().to_string());
+      return int(kInfrastructure);
+    }
+    fmt::print("glassbox demo listening on {} (Ctrl-C to stop)\n", (*demo)->base_url());
+    std::fflush(stdout);
+    while (!interrupt_flag().load()) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    (*demo)->stop();
+    return int(kPassed);
+  };
+}
+
+}  // namespace glassbox::cli

@@ -1,0 +1,124 @@
+// glassbox run: generate, probe, judge, report.
+#include <cstdlib>
+#include <iostream>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include "cli/commands.hpp"
+#include "cli/exit_codes.hpp"
+#include "cli/interrupt.hpp"
+#include "cli/report_outputs.hpp"
+#include "cli/terminal.hpp"
+#include "reports/writers/console.hpp"
+#include "suites/runner/runner.hpp"
+
+namespace glassbox::cli {
+
+namespace {
+
+struct RunArgs {
+  std::vector<std::string> suites;
+  std::string environment;
+  std::uint64_t seed = 1;
+  std::string filter;
+  std::string shard;
+  int concurrency = 0;
+  bool insecure = false;
+  bool no_color = false;
+  bool quiet = false;
+  bool verbose = false;
+  ReportPaths reports;
+};
+
+// --shard, else a Kubernetes Indexed Job's JOB_COMPLETION_INDEX (0-based) and _COUNT.
+Expected<std::optional<runner::Shard>> choose_shard(const std::string& flag) {
+  if (!flag.empty()) {
+    auto s = runner::parse_shard(flag);
+    if (!s) return s.error();
+    return std::optional<runner::Shard>(*s);
+  }
+  const char* index = std::getenv("JOB_COMPLETION_INDEX");
+  const char* count = std::getenv("JOB_COMPLETION_COUNT");
+  if (!index || !count) return std::optional<runner::Shard>();
+  auto s = runner::parse_shard(fmt::format("{}/{}", std::atoi(index) + 1, count));
+  if (!s) return Error("JOB_COMPLETION_INDEX/JOB_COMPLETION_COUNT: " + s.error().message);
+  return std::optional<runner::Shard>(*s);
+}
+
+int run_command(const RunArgs& args) {
+  auto shard = choose_shard(args.shard);
+  if (!shard) {
+    fmt::print(stderr, "glassbox: {}\n", shard.error().message);
+    return kUsage;
+  }
+  install_interrupt_handler();
+  TerminalCaps caps = detect_terminal(stderr, args.no_color);
+  reports::ConsoleOptions console_options;
+  console_options.color = caps.color;
+  console_options.progress_bar = caps.progress && !args.quiet && !args.verbose;
+  console_options.verbosity = args.quiet ? reports::Verbosity::Quiet
+                              : args.verbose ? reports::Verbosity::Verbose
+                                             : reports::Verbosity::Normal;
+  reports::ConsoleReporter console(std::cerr, console_options);
+
+  runner::RunOptions options;
+  options.suite_files.assign(args.suites.begin(), args.suites.end());
+  options.environment = args.environment;
+  options.seed = args.seed;
+  options.filter = args.filter;
+  options.shard = *shard;
+  options.concurrency = args.concurrency;
+  options.insecure = args.insecure;
+  options.interrupted = &interrupt_flag();
+
+  runner::RunObserver observer;
+  observer.on_start = [&](const auto& suites, std::size_t total) { console.on_start(suites, total); };
+  observer.on_case = [&](const auto& result, std::size_t done, std::size_t total) {
+    console.on_case(result, done, total);
+  };
+  observer.on_notice = [&](const std::string& line) {
+    if (!args.quiet) fmt::print(stderr, "glassbox: {}\n", line);
+  };
+
+  runner::RunOutcome outcome = runner::run(options, observer);
+  if (outcome.failure != runner::FailureKind::None) {
+    fmt::print(stderr, "glassbox: {}\n", outcome.error.to_string());
+    return outcome.failure == runner::FailureKind::Suite ? kUsage : kInfrastructure;
+  }
+  bool reports_ok = true;
+  std::vector<std::string> written = write_reports(outcome.results, args.reports, reports_ok);
+  console.on_finish(outcome.results, written);
+  if (outcome.results.interrupted) return kInterrupted;
+  if (!reports_ok) return kInfrastructure;
+  return outcome.results.passed() ? kPassed : kFailed;
+}
+
+}  // namespace
+
+Handler add_run_command(CLI::App& app) {
+  auto args = std::make_shared<RunArgs>();
+  CLI::App* cmd = app.add_subcommand("run", "Generate the suites' cases, probe the targets, judge and report");
+  cmd->add_option("suites", args->suites, "Suite files (YAML)")->required()->option_text("SUITE...");
+  cmd->add_option("--env", args->environment, "Environment overlay to apply (alpha, beta, ...)")->option_text("NAME");
+  add_report_options(*cmd, args->reports);
+  cmd->add_option("--seed", args->seed, "Seed for generated values; same seed, same cases (default 1)");
+  cmd->add_option("--filter", args->filter, "Run only cases whose id matches this glob, e.g. 'classify/*'")
+      ->option_text("GLOB");
+  cmd->add_option("--shard", args->shard, "Run shard I of N (1-based), e.g. 2/3; merge with `glassbox report`")
+      ->option_text("I/N");
+  cmd->add_option("--concurrency", args->concurrency, "Cases in flight at once (default: the suite's, 8)")
+      ->check(CLI::Range(1, 4096));
+  cmd->add_flag("--insecure", args->insecure, "Do not verify TLS certificates");
+  cmd->add_flag("--no-color", args->no_color, "No ANSI colours (also NO_COLOR=1, CI=1)");
+  cmd->add_flag("-q,--quiet", args->quiet, "Print only failures and the totals");
+  cmd->add_flag("-v,--verbose", args->verbose, "Print every case as it finishes");
+  cmd->footer(
+      "Example:\n"
+      "  glassbox run suites/examples/demo.yaml --env alpha --junit out/junit.xml \\\n"
+      "      --json out/results.json --html out/report --markdown out/summary.md\n"
+      "Exit codes: 0 passed, 1 failed, 2 suite/usage error, 3 target unreachable, 130 interrupted.");
+  return [args] { return run_command(*args); };
+}
+
+}  // namespace glassbox::cli

@@ -1,0 +1,12 @@
+// The concrete generators, one per file, for the registry (registry.cpp) to list.
+// Each is a stateless singleton, safe to use from any thread.
+#pragma once
+
+#include "generators/generator.hpp"
+
+namespace glassbox::generators {
+
+const Generator& partitions_generator();  // partitions.cpp
+const Generator& boundaries_generator();  // boundaries.cpp
+
+}  // namespace glassbox::generators

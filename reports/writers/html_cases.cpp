@@ -1,0 +1,259 @@
+// The case sections of the HTML report: failures first, open, with what was expected and
+// what came back; then every case, collapsed, grouped by request. Everything a service
+// sent (bodies, headers, messages) is written as text through the builder.
+#include <algorithm>
+#include <utility>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "reports/writers/html_sections.hpp"
+
+namespace glassbox::reports::html {
+namespace {
+
+bool is_problem(Outcome o) { return o == Outcome::Failed || o == Outcome::Error; }
+
+std::string_view outcome_class(Outcome o) {
+  switch (o) {
+    case Outcome::Passed: return "passed";
+    case Outcome::Failed: return "failed";
+    case Outcome::Error: return "error";
+    case Outcome::Skipped: return "skipped";
+  }
+  return "skipped";
+}
+
+std::string status_class(int status) {
+  if (status < 100 || status > 599) return "status status-none";
+  return fmt::format("status status-{}xx", status / 100);
+}
+
+std::string status_text(int status) { return status == 0 ? "no response" : fmt::format("{}", status); }
+
+std::string display_value(const Value& v) { return v.dump(-1, ' ', false, Value::error_handler_t::replace); }
+
+void case_summary(HtmlBuilder& b, const CaseResult& c) {
+  auto summary = b.open("summary");
+  b.element("span", {{"class", fmt::format("badge badge-{}", outcome_class(c.outcome))}}, outcome_word(c.outcome));
+  b.element("span", {{"class", "case-title"}}, c.label.empty() ? c.id : c.label);
+  if (!c.technique.empty())
+    b.element("span", {{"class", "case-meta"}}, c.form.empty() ? c.technique : fmt::format("{} · {}", c.technique, c.form));
+  if (c.outcome != Outcome::Skipped) {
+    auto right = b.open("span", {{"class", "case-result"}});
+    b.element("span", {{"class", status_class(c.exchange.status)}}, status_text(c.exchange.status));
+    b.element("span", {{"class", "latency"}}, format_ms(c.exchange.latency_ms));
+  }
+}
+
+void request_line(HtmlBuilder& b, const CaseResult& c) {
+  auto div = b.open("div", {{"class", "request-line"}});
+  b.element("span", {{"class", "method"}}, c.exchange.method.empty() ? "–" : c.exchange.method);
+  b.element("code", {{"class", "url"}}, c.exchange.url);
+  b.element("span", {{"class", "arrow"}}, "→");
+  b.element("span", {{"class", status_class(c.exchange.status)}}, status_text(c.exchange.status));
+}
+
+void key_values(HtmlBuilder& b, const std::vector<std::pair<std::string_view, std::string>>& rows) {
+  auto dl = b.open("dl", {{"class", "kv"}});
+  for (const auto& [key, value] : rows) {
+    auto div = b.open("div");
+    b.element("dt", key);
+    b.element("dd", {{"class", "mono"}}, value);
+  }
+}
+
+void inputs_table(HtmlBuilder& b, const CaseResult& c) {
+  std::vector<std::string> names;
+  if (c.inputs.is_object())
+    for (const auto& item : c.inputs.items()) names.push_back(item.key());
+  for (const auto& [name, cls] : c.classes)
+    if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(name);
+  if (names.empty()) return;
+  b.element("h4", "Inputs");
+  auto table = b.open("table", {{"class", "grid-table inputs"}});
+  {
+    auto thead = b.open("thead");
+    auto tr = b.open("tr");
+    for (std::string_view h : {"Input", "Value", "Stands for"}) b.element("th", h);
+  }
+  auto tbody = b.open("tbody");
+  for (const std::string& name : names) {
+    auto tr = b.open("tr");
+    b.element("td", {{"class", "name"}}, name);
+    const bool has_value = c.inputs.is_object() && c.inputs.contains(name);
+    b.element("td", {{"class", "mono"}}, has_value ? display_value(c.inputs.at(name)) : "–");
+    const auto cls = c.classes.find(name);
+    b.element("td", {{"class", "class-name"}}, cls == c.classes.end() ? "" : cls->second);
+  }
+}
+
+void checks_table(HtmlBuilder& b, const CaseResult& c) {
+  if (c.checks.empty()) return;
+  b.element("h4", "Checks");
+  auto table = b.open("table", {{"class", "grid-table checks"}});
+  {
+    auto thead = b.open("thead");
+    auto tr = b.open("tr");
+    for (std::string_view h : {"", "Check", "Expected", "Actual"}) b.element("th", h);
+  }
+  auto tbody = b.open("tbody");
+  for (const Check& check : c.checks) {
+    auto tr = b.open("tr", {{"class", check.passed ? "check-passed" : "check-failed"}});
+    b.element("td", {{"class", "check-mark"}, {"title", check.passed ? "passed" : "failed"}}, check.passed ? "✓" : "✗");
+    b.element("td", {{"class", "name"}}, check.name);
+    b.element("td", {{"class", "mono"}}, check.expected);
+    b.element("td", {{"class", "mono actual"}}, check.actual);
+  }
+}
+
+void attempts_table(HtmlBuilder& b, const CaseResult& c) {
+  if (c.attempts.empty()) return;
+  b.element("h4", c.attempts.size() == 1 ? "Attempt" : fmt::format("Attempts ({})", c.attempts.size()));
+  auto table = b.open("table", {{"class", "grid-table attempts"}});
+  {
+    auto thead = b.open("thead");
+    auto tr = b.open("tr");
+    for (std::string_view h : {"#", "Span id", "Status", "Latency", "Error"}) b.element("th", h);
+  }
+  auto tbody = b.open("tbody");
+  for (std::size_t i = 0; i < c.attempts.size(); ++i) {
+    const Attempt& a = c.attempts[i];
+    auto tr = b.open("tr");
+    b.element("td", fmt::format("{}", i + 1));
+    b.element("td", {{"class", "mono"}}, a.span_id);
+    {
+      auto td = b.open("td");
+      b.element("span", {{"class", status_class(a.status)}}, status_text(a.status));
+    }
+    b.element("td", format_ms(a.latency_ms));
+    b.element("td", {{"class", "error-text"}}, a.error);
+  }
+}
+
+void headers_table(HtmlBuilder& b, const Headers& headers) {
+  if (headers.empty()) {
+    b.element("p", {{"class", "muted"}}, "No headers.");
+    return;
+  }
+  auto table = b.open("table", {{"class", "grid-table headers"}});
+  auto tbody = b.open("tbody");
+  for (const auto& [name, value] : headers) {
+    auto tr = b.open("tr");
+    b.element("th", {{"scope", "row"}}, name);
+    b.element("td", {{"class", "mono"}}, value);
+  }
+}
+
+void body_block(HtmlBuilder& b, std::string_view body, Outcome outcome, bool truncated_at_capture) {
+  if (body.empty()) {
+    b.element("p", {{"class", "muted"}}, "Empty body.");
+    return;
+  }
+  const ShownBody shown = shown_body(body, outcome);
+  b.element("pre", {{"class", "body"}}, shown.text);
+  if (shown.elided_bytes > 0)
+    b.element("p", {{"class", "note"}},
+              fmt::format("{} more bytes not shown: bodies of passed cases are cut at 2 KiB here.", shown.elided_bytes));
+  if (truncated_at_capture) b.element("p", {{"class", "note"}}, "The body was cut when it was captured.");
+}
+
+void exchange_part(HtmlBuilder& b, std::string_view title, const Headers& headers, std::string_view body,
+                   Outcome outcome, bool truncated, bool open) {
+  Attrs attrs{{"class", "sub"}};
+  if (open) attrs.push_back({"open", ""});
+  auto details = b.open("details", attrs);
+  b.element("summary", title);
+  headers_table(b, headers);
+  body_block(b, body, outcome, truncated);
+}
+
+void failure_entry(HtmlBuilder& b, const CaseResult& c, std::size_t index) {
+  auto details = b.open("details", {{"class", fmt::format("case case-{}", outcome_class(c.outcome))}, {"open", ""}});
+  case_summary(b, c);
+  auto body = b.open("div", {{"class", "case-body"}});
+  request_line(b, c);
+  if (!c.message.empty()) b.element("p", {{"class", "message"}}, c.message);
+  checks_table(b, c);
+  key_values(b, {{"Case id", c.id}, {"Trace id", c.trace_id.empty() ? "–" : c.trace_id}, {"Expected", c.expected_outcome}});
+  inputs_table(b, c);
+  if (c.outcome == Outcome::Error) attempts_table(b, c);
+  b.element("h4", "Response body");
+  body_block(b, c.exchange.response_body, c.outcome, c.exchange.response_body_truncated);
+  b.element("a", {{"class", "more"}, {"href", "#" + case_anchor(index)}}, "Attempts, headers and request →");
+}
+
+void case_entry(HtmlBuilder& b, const CaseResult& c, std::size_t index) {
+  auto details = b.open("details", {{"class", fmt::format("case case-{}", outcome_class(c.outcome))}, {"id", case_anchor(index)}});
+  case_summary(b, c);
+  auto body = b.open("div", {{"class", "case-body"}});
+  if (c.outcome != Outcome::Skipped) request_line(b, c);
+  if (!c.message.empty()) b.element("p", {{"class", "message"}}, c.message);
+  key_values(b, {{"Case id", c.id},
+                 {"Trace id", c.trace_id.empty() ? "–" : c.trace_id},
+                 {"Expected", c.expected_outcome},
+                 {"Started", fmt::format("+{}", format_ms(c.start_offset_ms))}});
+  inputs_table(b, c);
+  checks_table(b, c);
+  attempts_table(b, c);
+  if (c.outcome == Outcome::Skipped && c.attempts.empty()) return;
+  exchange_part(b, "Request", c.exchange.request_headers, c.exchange.request_body, c.outcome, false, false);
+  exchange_part(b, "Response", c.exchange.response_headers, c.exchange.response_body, c.outcome,
+                c.exchange.response_body_truncated, false);
+}
+
+std::string request_key(const CaseResult& c) {
+  if (c.suite.empty()) return c.request;
+  return fmt::format("{} / {}", c.suite, c.request);
+}
+
+}  // namespace
+
+void failures_section(HtmlBuilder& b, const RunResults& r) {
+  const auto problems = std::count_if(r.cases.begin(), r.cases.end(), [](const CaseResult& c) { return is_problem(c.outcome); });
+  auto section = b.open("section", {{"id", "failures"}, {"class", "block"}});
+  {
+    auto h2 = b.open("h2");
+    b.text("Failures ");
+    b.element("span", {{"class", problems > 0 ? "count count-bad" : "count"}}, fmt::format("{}", problems));
+  }
+  if (problems == 0) {
+    b.element("p", {{"class", "all-good"}}, "No case failed or errored.");
+    return;
+  }
+  for (std::size_t i = 0; i < r.cases.size(); ++i)
+    if (is_problem(r.cases[i].outcome)) failure_entry(b, r.cases[i], i);
+}
+
+void cases_section(HtmlBuilder& b, const RunResults& r) {
+  // Groups in the order the run met the requests; indices keep each case's anchor.
+  std::vector<std::pair<std::string, std::vector<std::size_t>>> groups;
+  for (std::size_t i = 0; i < r.cases.size(); ++i) {
+    const std::string key = request_key(r.cases[i]);
+    auto it = std::find_if(groups.begin(), groups.end(), [&](const auto& g) { return g.first == key; });
+    if (it == groups.end()) it = groups.insert(groups.end(), {key, {}});
+    it->second.push_back(i);
+  }
+  auto section = b.open("section", {{"id", "cases"}, {"class", "block"}});
+  {
+    auto h2 = b.open("h2");
+    b.text("All cases ");
+    b.element("span", {{"class", "count"}}, fmt::format("{}", r.cases.size()));
+  }
+  b.element("p", {{"class", "note"}},
+            "Grouped by request. Open a case for its inputs, checks, attempts and the exchange. "
+            "Bodies of passed cases are cut at 2 KiB to keep this page small; failures show bodies as captured.");
+  for (const auto& [key, indices] : groups) {
+    auto group = b.open("section", {{"class", "request-group"}});
+    const auto bad = std::count_if(indices.begin(), indices.end(), [&](std::size_t i) { return is_problem(r.cases[i].outcome); });
+    {
+      auto h3 = b.open("h3");
+      b.element("span", {{"class", "request-name"}}, key.empty() ? "–" : key);
+      b.element("span", {{"class", "count"}}, fmt::format("{} case{}", indices.size(), indices.size() == 1 ? "" : "s"));
+      if (bad > 0) b.element("span", {{"class", "count count-bad"}}, fmt::format("{} not passed", bad));
+    }
+    for (std::size_t i : indices) case_entry(b, r.cases[i], i);
+  }
+}
+
+}  // namespace glassbox::reports::html

@@ -1,0 +1,191 @@
+// JUnit XML as Jenkins' JUnit plugin reads it, valid against the Jenkins JUnit schema
+// (jenkins-junit.xsd). Layout: one <testsuite> per (suite, technique), in the order the
+// pairs first occur in the results; one <testcase> per case with classname
+// "<suite>.<request>", which Jenkins shows as package <suite>, class <request>.
+//
+// The schema decides some details: <testsuites> has no `skipped` attribute, and
+// <skipped> takes its message as text, not as an attribute (Jenkins reads either).
+// Output depends only on the results, so it can be compared with approved files.
+#include <map>
+
+#include <fmt/format.h>
+
+#include "reports/model/atomic_file.hpp"
+#include "reports/writers/writer.hpp"
+#include "reports/writers/xml_writer.hpp"
+
+namespace glassbox::reports {
+
+namespace {
+
+constexpr std::size_t kBodyCap = 4096;
+
+struct Group {
+  std::string suite;
+  std::string technique;
+  std::vector<const CaseResult*> cases;
+};
+
+std::vector<Group> group_by_suite_and_technique(const RunResults& results) {
+  std::vector<Group> groups;
+  std::map<std::pair<std::string, std::string>, std::size_t> index;
+  for (const CaseResult& c : results.cases) {
+    const auto [it, inserted] = index.try_emplace({c.suite, c.technique}, groups.size());
+    if (inserted) groups.push_back(Group{c.suite, c.technique, {}});
+    groups[it->second].cases.push_back(&c);
+  }
+  return groups;
+}
+
+// Time spent on the case: every attempt, retries included.
+double case_seconds(const CaseResult& c) {
+  double ms = 0;
+  for (const Attempt& a : c.attempts) ms += a.latency_ms;
+  if (c.attempts.empty()) ms = c.exchange.latency_ms;
+  return ms / 1000.0;
+}
+
+std::string seconds(double s) { return fmt::format("{:.3f}", s); }
+
+// Jenkins and Ant expect "yyyy-MM-ddTHH:mm:ss" (no zone); started_at is RFC 3339 UTC.
+std::string junit_timestamp(const std::string& rfc3339) {
+  return rfc3339.size() >= 19 && rfc3339[10] == 'T' ? rfc3339.substr(0, 19) : "";
+}
+
+std::string check_line(const Check& k) { return fmt::format("{}: expected {}, got {}", k.name, k.expected, k.actual); }
+
+// Cuts at a character boundary so the cap never splits a UTF-8 sequence.
+std::string capped(const std::string& body, bool truncated_before) {
+  if (body.size() <= kBodyCap)
+    return truncated_before ? body + "\n[response body truncated by the probe]" : body;
+  std::size_t end = kBodyCap;
+  while (end > 0 && (static_cast<unsigned char>(body[end]) & 0xC0u) == 0x80u) --end;
+  return fmt::format("{}\n[response body truncated: first {} of {} bytes shown]", body.substr(0, end), end,
+                     body.size());
+}
+
+std::string system_out(const CaseResult& c) {
+  std::string out = fmt::format("case: {}\ntrace_id: {}\nexpected: {}\ninputs: {}\n", c.id, c.trace_id,
+                                c.expected_outcome, c.inputs.dump(-1, ' ', false, Value::error_handler_t::replace));
+  const Exchange& x = c.exchange;
+  if (!x.method.empty()) {
+    out += fmt::format("request: {} {}\n", x.method, x.url);
+    if (x.status != 0)
+      out += fmt::format("response: {} in {:.3f} ms\n", x.status, x.latency_ms);
+    else
+      out += "response: none\n";
+    if (c.attempts.size() > 1) out += fmt::format("attempts: {}\n", c.attempts.size());
+    if (!x.response_body.empty()) out += "response body:\n" + capped(x.response_body, x.response_body_truncated) + "\n";
+  }
+  return out;
+}
+
+void write_outcome(XmlWriter& xml, const CaseResult& c) {
+  switch (c.outcome) {
+    case Outcome::Passed: return;
+    case Outcome::Skipped: {
+      xml.element("skipped").text(c.message);
+      return;
+    }
+    case Outcome::Failed: {
+      std::vector<const Check*> failed;
+      for (const Check& k : c.checks)
+        if (!k.passed) failed.push_back(&k);
+      auto failure = xml.element("failure");
+      if (failed.empty()) {
+        failure.attribute("message", c.message).attribute("type", "failure");
+        return;
+      }
+      failure.attribute("message", check_line(*failed.front())).attribute("type", failed.front()->name);
+      std::string body;
+      for (const Check* k : failed) body += check_line(*k) + "\n";
+      failure.text(body);
+      return;
+    }
+    case Outcome::Error: {
+      auto error = xml.element("error");
+      error.attribute("message", c.message).attribute("type", "error");
+      std::string body;
+      for (std::size_t i = 0; i < c.attempts.size(); ++i) {
+        const Attempt& a = c.attempts[i];
+        const std::string what = a.error.empty() ? fmt::format("status {}", a.status) : a.error;
+        body += fmt::format("attempt {} (span {}): {} after {:.3f} ms\n", i + 1, a.span_id, what, a.latency_ms);
+      }
+      error.text(body);
+      return;
+    }
+  }
+}
+
+void write_properties(XmlWriter& xml, const RunResults& results) {
+  auto properties = xml.element("properties");
+  const auto property = [&](std::string_view name, const std::string& value) {
+    if (!value.empty()) xml.element("property").attribute("name", name).attribute("value", value);
+  };
+  property("seed", std::to_string(results.seed));
+  property("environment", results.environment);
+  property("shard", results.shard);
+  property("glassbox.version", results.tool_version);
+}
+
+void write_group(XmlWriter& xml, const RunResults& results, const Group& g) {
+  int failures = 0, errors = 0, skipped = 0;
+  double time = 0;
+  for (const CaseResult* c : g.cases) {
+    failures += c->outcome == Outcome::Failed;
+    errors += c->outcome == Outcome::Error;
+    skipped += c->outcome == Outcome::Skipped;
+    time += case_seconds(*c);
+  }
+  auto suite = xml.element("testsuite");
+  suite.attribute("name", fmt::format("{}.{}", g.suite, g.technique))
+      .attribute("tests", static_cast<std::int64_t>(g.cases.size()))
+      .attribute("failures", failures)
+      .attribute("errors", errors)
+      .attribute("skipped", skipped)
+      .attribute("time", seconds(time));
+  if (const std::string ts = junit_timestamp(results.started_at); !ts.empty()) suite.attribute("timestamp", ts);
+  if (!results.hostname.empty()) suite.attribute("hostname", results.hostname);
+  write_properties(xml, results);
+  for (const CaseResult* c : g.cases) {
+    auto testcase = xml.element("testcase");
+    testcase.attribute("name", c->label.empty() ? c->request : fmt::format("{} {}", c->request, c->label))
+        .attribute("classname", fmt::format("{}.{}", c->suite, c->request))
+        .attribute("time", seconds(case_seconds(*c)));
+    write_outcome(xml, *c);
+    xml.element("system-out").text(system_out(*c));
+  }
+}
+
+std::string render_junit(const RunResults& results) {
+  const Totals t = results.totals();
+  XmlWriter xml;
+  {
+    auto suites = xml.element("testsuites");
+    suites.attribute("name", "glassbox")
+        .attribute("tests", t.cases)
+        .attribute("failures", t.failed)
+        .attribute("errors", t.errors)
+        .attribute("time", seconds(results.duration_ms / 1000.0));
+    for (const Group& g : group_by_suite_and_technique(results)) write_group(xml, results, g);
+  }
+  return xml.str();
+}
+
+class JunitWriter final : public ReportWriter {
+ public:
+  std::string_view name() const override { return "junit"; }
+  std::string_view summary() const override { return "JUnit XML, as Jenkins' JUnit plugin reads it"; }
+  Status write(const RunResults& results, const std::filesystem::path& destination) const override {
+    return write_file_atomically(destination, render_junit(results));
+  }
+};
+
+}  // namespace
+
+const ReportWriter& junit_writer() {
+  static const JunitWriter writer;
+  return writer;
+}
+
+}  // namespace glassbox::reports
