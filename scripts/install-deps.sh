@@ -9,7 +9,7 @@ packages=(
   libcli11-dev libyaml-cpp-dev libfmt-dev nlohmann-json3-dev
   libgtest-dev libgmock-dev librapidcheck-dev libbenchmark-dev
   # end-to-end tests and benchmarks: real servers we did not write, schema checks
-  nginx-light nodejs npm wrk libxml2-utils curl ca-certificates openssl procps
+  nginx-light nodejs npm wrk libxml2-utils python3 curl ca-certificates openssl procps
 )
 
 missing=()
@@ -31,4 +31,12 @@ if ((${#missing[@]})); then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 else
   echo "install-deps: all packages present"
+fi
+
+# The npm-installed service the end-to-end tests probe (json-server), pinned by its lock file.
+here=$(cd "$(dirname "$0")/.." && pwd)
+service="$here/tests/e2e/npm-service"
+if [[ ! -x $service/node_modules/.bin/json-server ]]; then
+  echo "install-deps: installing the npm test service"
+  (cd "$service" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
 fi

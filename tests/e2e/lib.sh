@@ -1,0 +1,71 @@
+# Shared helpers for the end-to-end tests. Each test sources this file, gets a scratch
+# folder in $WORK (removed on exit, with every server it started), and calls `fail` with
+# a message on the first broken expectation.
+set -euo pipefail
+
+: "${GLASSBOX:?GLASSBOX must point at the built binary}"
+: "${GLASSBOX_SOURCE_DIR:?GLASSBOX_SOURCE_DIR must point at the source tree}"
+SRC=$GLASSBOX_SOURCE_DIR
+SCHEMA="$SRC/../shared/schemas/jenkins-junit.xsd"
+WORK=$(mktemp -d)
+PIDS=()
+export NO_COLOR=1
+
+cleanup() {
+  for pid in "${PIDS[@]+"${PIDS[@]}"}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${PIDS[@]+"${PIDS[@]}"}"; do wait "$pid" 2>/dev/null || true; done
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+fail() {
+  echo "FAIL: $*" >&2
+  for f in "$WORK"/*.out "$WORK"/*.err; do
+    [[ -f $f ]] && { echo "--- $f" >&2; tail -n 40 "$f" >&2; }
+  done
+  exit 1
+}
+
+# run_glassbox NAME ARGS...: runs the binary, stdout/stderr to $WORK/NAME.out/.err, sets $status.
+run_glassbox() {
+  local name=$1; shift
+  set +e
+  "$GLASSBOX" "$@" >"$WORK/$name.out" 2>"$WORK/$name.err"
+  status=$?
+  set -e
+}
+
+expect_status() {  # expect_status WANT WHAT
+  [[ $status -eq $1 ]] || fail "$2: exit status $status, expected $1"
+}
+
+expect_contains() {  # expect_contains FILE TEXT
+  grep -qF -- "$2" "$1" || fail "$1 does not contain: $2"
+}
+
+free_port() {
+  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
+}
+
+# wait_for_port PORT: until something accepts on 127.0.0.1:PORT (10 s at most).
+wait_for_port() {
+  for _ in $(seq 1 200); do
+    (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0
+    sleep 0.05
+  done
+  fail "nothing listens on 127.0.0.1:$1"
+}
+
+# validate_junit FILE: against Jenkins' JUnit schema when it is beside the clone.
+validate_junit() {
+  if [[ -f $SCHEMA ]]; then
+    xmllint --noout --schema "$SCHEMA" "$1" 2>"$WORK/xmllint.err" || fail "$1 is not valid JUnit: $(cat "$WORK/xmllint.err")"
+  else
+    xmllint --noout "$1" || fail "$1 is not well-formed XML"
+  fi
+}
+
+# json_get FILE EXPR: a value from a JSON file (python3 is the JSON tool every machine has).
+json_get() {
+  python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(eval(sys.argv[2]))' "$1" "$2"
+}
