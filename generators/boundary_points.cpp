@@ -17,6 +17,9 @@ namespace {
 // Longest string a boundary point may be; beyond it a suite almost certainly means
 // something else, and building it would only exhaust memory.
 constexpr std::int64_t kMaxStringLength = std::int64_t{1} << 20;
+// Dates are written YYYY-MM-DD, which has room for the years 0000-9999 only.
+constexpr std::int64_t kFirstDay = -719528;  // 0000-01-01
+constexpr std::int64_t kLastDay = 2932896;   // 9999-12-31
 
 // Lower rank wins when two points share a value.
 struct Candidate {
@@ -60,8 +63,7 @@ Expected<std::vector<Candidate>> ordinal_candidates(const suite::Input& input, c
     auto ordinal = offset(base, delta);
     if (!ordinal) return std::nullopt;
     if (input.type == InputType::String && *ordinal < 0) return std::nullopt;
-    if (input.type == InputType::Date && suite::parse_date(suite::format_date(*ordinal)) != ordinal)
-      return std::nullopt;
+    if (input.type == InputType::Date && (*ordinal < kFirstDay || *ordinal > kLastDay)) return std::nullopt;
     return value_at_ordinal(input, *ordinal);
   };
   return std::vector<Candidate>{{"min-", at(*r.min, -1), 3}, {"min", at(*r.min, 0), 1},

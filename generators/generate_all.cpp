@@ -1,9 +1,9 @@
 // Every case of a suite: each request in suite order, each technique use in the order the
 // request lists them. A case whose id an earlier use already produced (e.g. the
 // all-nominal case of two boundary groups) is kept once, where it first appeared.
-#include <fmt/format.h>
-
 #include <unordered_set>
+
+#include <fmt/format.h>
 
 #include "generators/did_you_mean.hpp"
 #include "generators/generator.hpp"

@@ -8,6 +8,7 @@
 // Thread-safety: a SplitMix64 is a plain value; use one per thread.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <initializer_list>
 #include <limits>

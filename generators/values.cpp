@@ -98,11 +98,13 @@ std::optional<std::int64_t> nominal_ordinal(const suite::Input& input) {
     case InputType::Date:
       if (v.is_string()) return suite::parse_date(v.get<std::string>());
       return std::nullopt;
-    case InputType::String:
+    case InputType::String: {
       if (!v.is_string()) return std::nullopt;
+      const std::string& text = v.get_ref<const std::string&>();
+      // Lengths count code points, as Input::classify does: skip UTF-8 continuation bytes.
       return static_cast<std::int64_t>(
-          std::count_if(v.get_ref<const std::string&>().begin(), v.get_ref<const std::string&>().end(),
-                        [](unsigned char c) { return (c & 0xC0) != 0x80; }));
+          std::count_if(text.begin(), text.end(), [](unsigned char c) { return (c & 0xC0) != 0x80; }));
+    }
     default:
       return std::nullopt;
   }
@@ -152,7 +154,8 @@ double round_number(const suite::Input& input, double value) {
 }
 
 std::vector<std::string> string_alphabet(const suite::Input& input) {
-  std::string_view chars = input.charset.empty() ? "abcdefghijklmnopqrstuvwxyz" : input.charset;
+  std::string_view chars =
+      input.charset.empty() ? std::string_view("abcdefghijklmnopqrstuvwxyz") : std::string_view(input.charset);
   std::vector<std::string> out;
   for (unsigned char c : chars) {
     if ((c & 0xC0) == 0x80 && !out.empty())
