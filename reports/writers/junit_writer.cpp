@@ -72,6 +72,8 @@ std::string system_out(const CaseResult& c) {
     out += fmt::format("request: {} {}\n", x.method, x.url);
     if (x.status != 0)
       out += fmt::format("response: {} in {:.3f} ms\n", x.status, x.latency_ms);
+    else if (!c.attempts.empty() && !c.attempts.back().error.empty())
+      out += fmt::format("response: none ({})\n", c.attempts.back().error);
     else
       out += "response: none\n";
     if (c.attempts.size() > 1) out += fmt::format("attempts: {}\n", c.attempts.size());
@@ -109,7 +111,7 @@ void write_outcome(XmlWriter& xml, const CaseResult& c) {
       for (std::size_t i = 0; i < c.attempts.size(); ++i) {
         const Attempt& a = c.attempts[i];
         const std::string what = a.error.empty() ? fmt::format("status {}", a.status) : a.error;
-        body += fmt::format("attempt {} (span {}): {} after {:.3f} ms\n", i + 1, a.span_id, what, a.latency_ms);
+        body += fmt::format("attempt {} (span {}, {:.3f} ms): {}\n", i + 1, a.span_id, a.latency_ms, what);
       }
       error.text(body);
       return;

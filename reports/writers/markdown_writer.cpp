@@ -1,0 +1,149 @@
+// A Markdown summary for pull requests, chat and job pages: verdict, totals, a table per
+// technique, the failures with expected vs actual, and every case in one table.
+//
+// Every string from the results goes through md() — the one place Markdown escaping is
+// decided — so a service's response cannot break a table, inject HTML or a link.
+#include <map>
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include "reports/model/atomic_file.hpp"
+#include "reports/writers/writer.hpp"
+
+namespace glassbox::reports {
+
+namespace {
+
+// Escapes text for a Markdown paragraph, list item or table cell: Markdown punctuation
+// gets a backslash, HTML's specials become entities, newlines become <br> (a cell is one
+// line) and other control characters the visible \xNN.
+std::string md(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const char c = s[i];
+    switch (c) {
+      case '\\': case '`': case '*': case '_': case '[': case ']': case '|': case '~':
+        out += '\\';
+        out += c;
+        break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '&': out += "&amp;"; break;
+      case '\n': out += "<br>"; break;
+      case '\r':
+        if (i + 1 >= s.size() || s[i + 1] != '\n') out += "<br>";
+        break;
+      case '\t': out += ' '; break;
+      default:
+        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F)
+          out += fmt::format("\\\\x{:02X}", static_cast<unsigned char>(c));
+        else
+          out += c;
+    }
+  }
+  return out;
+}
+
+std::string json_text(const Value& v) { return v.dump(-1, ' ', false, Value::error_handler_t::replace); }
+
+std::string row(const std::vector<std::string>& cells) { return fmt::format("| {} |\n", fmt::join(cells, " | ")); }
+
+void write_header(std::string& out, const RunResults& r) {
+  const Totals t = r.totals();
+  out += "# glassbox report\n\n";
+  out += fmt::format("**{}**: {} of {} cases passed ({} failed, {} {}, {} skipped).\n",
+                     r.passed() ? "PASSED" : "FAILED", t.passed, t.cases, t.failed, t.errors,
+                     t.errors == 1 ? "error" : "errors", t.skipped);
+  if (r.interrupted) out += "\nThe run was interrupted: cases that did not run are counted as skipped.\n";
+  out += "\n| run | |\n| --- | --- |\n";
+  std::vector<std::string> suites;
+  for (const std::string& s : r.suites) suites.push_back(md(s));
+  out += row({"suites", fmt::format("{}", fmt::join(suites, ", "))});
+  if (!r.environment.empty()) out += row({"environment", md(r.environment)});
+  out += row({"seed", std::to_string(r.seed)});
+  out += row({"started", md(r.started_at)});
+  out += row({"duration", fmt::format("{:.3f} s", r.duration_ms / 1000.0)});
+  if (!r.shard.empty()) out += row({"shard", md(r.shard)});
+  out += "\n## Totals\n\n| cases | passed | failed | errors | skipped |\n| ---: | ---: | ---: | ---: | ---: |\n";
+  out += row({std::to_string(t.cases), std::to_string(t.passed), std::to_string(t.failed), std::to_string(t.errors),
+              std::to_string(t.skipped)});
+}
+
+void write_techniques(std::string& out, const RunResults& r) {
+  std::vector<std::pair<std::string, std::string>> order;
+  std::map<std::pair<std::string, std::string>, Totals> by;
+  for (const CaseResult& c : r.cases) {
+    const auto key = std::make_pair(c.suite, c.technique);
+    if (!by.count(key)) order.push_back(key);
+    Totals& t = by[key];
+    ++t.cases;
+    t.passed += c.outcome == Outcome::Passed;
+    t.failed += c.outcome == Outcome::Failed;
+    t.errors += c.outcome == Outcome::Error;
+    t.skipped += c.outcome == Outcome::Skipped;
+  }
+  out += "\n## By technique\n\n| suite | technique | cases | passed | failed | errors | skipped |\n";
+  out += "| --- | --- | ---: | ---: | ---: | ---: | ---: |\n";
+  for (const auto& key : order) {
+    const Totals& t = by[key];
+    out += row({md(key.first), md(key.second), std::to_string(t.cases), std::to_string(t.passed),
+                std::to_string(t.failed), std::to_string(t.errors), std::to_string(t.skipped)});
+  }
+}
+
+void write_failures(std::string& out, const RunResults& r) {
+  bool any = false;
+  for (const CaseResult& c : r.cases) {
+    if (c.outcome != Outcome::Failed && c.outcome != Outcome::Error) continue;
+    if (!any) out += "\n## Failures\n";
+    any = true;
+    out += fmt::format("\n### {}\n\n", md(c.id));
+    out += fmt::format("- outcome: {}\n", to_string(c.outcome));
+    out += fmt::format("- expected outcome: {}\n", md(c.expected_outcome));
+    out += fmt::format("- inputs: {}\n", md(json_text(c.inputs)));
+    if (!c.exchange.method.empty())
+      out += fmt::format("- request: {} {}\n", md(c.exchange.method), md(c.exchange.url));
+    out += fmt::format("- trace id: {}\n", md(c.trace_id));
+    if (c.outcome == Outcome::Error) out += fmt::format("- error: {}\n", md(c.message));
+    for (const Check& k : c.checks)
+      if (!k.passed) out += fmt::format("- {}: expected {}, got {}\n", md(k.name), md(k.expected), md(k.actual));
+  }
+}
+
+void write_cases(std::string& out, const RunResults& r) {
+  out += "\n## Cases\n\n| case | outcome | status | latency |\n| --- | --- | ---: | ---: |\n";
+  for (const CaseResult& c : r.cases) {
+    const bool answered = c.exchange.status != 0;
+    out += row({md(c.id), std::string(to_string(c.outcome)), answered ? std::to_string(c.exchange.status) : "-",
+                c.exchange.method.empty() ? "-" : fmt::format("{:.1f} ms", c.exchange.latency_ms)});
+  }
+}
+
+std::string render_markdown(const RunResults& r) {
+  std::string out;
+  write_header(out, r);
+  write_techniques(out, r);
+  write_failures(out, r);
+  write_cases(out, r);
+  return out;
+}
+
+class MarkdownWriter final : public ReportWriter {
+ public:
+  std::string_view name() const override { return "markdown"; }
+  std::string_view summary() const override { return "a Markdown summary (verdict, totals, failures, cases)"; }
+  Status write(const RunResults& results, const std::filesystem::path& destination) const override {
+    return write_file_atomically(destination, render_markdown(results));
+  }
+};
+
+}  // namespace
+
+const ReportWriter& markdown_writer() {
+  static const MarkdownWriter writer;
+  return writer;
+}
+
+}  // namespace glassbox::reports
