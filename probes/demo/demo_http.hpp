@@ -31,7 +31,7 @@ using ResponseHeaders = std::vector<std::pair<std::string, std::string>>;
 struct DemoResponse {
   int status = 200;
   nlohmann::json body = nlohmann::json::object();
-  ResponseHeaders headers;                     // extra headers: Location, Allow, x-trace-id
+  ResponseHeaders headers;  // extra headers: Location, Allow, x-trace-id
 };
 
 using DemoHandler = std::function<DemoResponse(const DemoRequest&)>;

@@ -51,7 +51,8 @@ std::string host_port(const net::ip::address& address, std::uint16_t port) {
 // "Address already in use" -> "address already in use", to read well after a colon.
 std::string describe(const beast::error_code& ec) {
   std::string message = ec.message();
-  if (!message.empty()) message[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(message[0])));
+  if (!message.empty())
+    message[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(message[0])));
   return message;
 }
 
@@ -88,10 +89,9 @@ class Session final : public std::enable_shared_from_this<Session> {
     parser_.emplace();
     parser_->body_limit(kMaxBodyBytes);
     stream_.expires_after(kIoTimeout);
-    http::async_read(stream_, buffer_, *parser_,
-                     [self = shared_from_this()](beast::error_code ec, std::size_t) {
-                       self->on_read(ec);
-                     });
+    http::async_read(
+        stream_, buffer_, *parser_,
+        [self = shared_from_this()](beast::error_code ec, std::size_t) { self->on_read(ec); });
   }
 
   void on_read(beast::error_code ec) {
@@ -109,11 +109,12 @@ class Session final : public std::enable_shared_from_this<Session> {
       return respond(demo::error_response(400, "malformed request"), 11,
                      AfterWrite::drain_and_close);
     }
-    if (ec) return close();   // reset, timeout, or the service is stopping
+    if (ec) return close();  // reset, timeout, or the service is stopping
 
     auto request = parser_->release();
     const unsigned version = request.version();
-    const AfterWrite after = request.keep_alive() ? AfterWrite::read_next : AfterWrite::drain_and_close;
+    const AfterWrite after =
+        request.keep_alive() ? AfterWrite::read_next : AfterWrite::drain_and_close;
     DemoResponse response;
     try {
       response = handler_(to_demo_request(std::move(request)));
@@ -125,7 +126,8 @@ class Session final : public std::enable_shared_from_this<Session> {
   }
 
   void respond(DemoResponse response, unsigned version, AfterWrite after) {
-    response_ = http::response<http::string_body>{static_cast<http::status>(response.status), version};
+    response_ =
+        http::response<http::string_body>{static_cast<http::status>(response.status), version};
     response_.set(http::field::server, "glassbox-demo");
     response_.set(http::field::content_type, "application/json");
     for (const auto& [name, value] : response.headers) response_.set(name, value);
@@ -145,7 +147,7 @@ class Session final : public std::enable_shared_from_this<Session> {
     beast::error_code ignored;
     stream_.socket().shutdown(tcp::socket::shutdown_send, ignored);
     drain_buffer_.resize(16 * 1024);
-    stream_.expires_after(kDrainTimeout);   // one deadline for the whole drain
+    stream_.expires_after(kDrainTimeout);  // one deadline for the whole drain
     drain();
   }
 
@@ -182,8 +184,8 @@ class DemoServer final : public DemoService {
     beast::error_code ec;
     const auto address = net::ip::make_address(options.address, ec);
     if (ec) {
-      return make_error(fmt::format("cannot listen on {}:{}: not an IP address", options.address,
-                                    options.port));
+      return make_error(
+          fmt::format("cannot listen on {}:{}: not an IP address", options.address, options.port));
     }
     const tcp::endpoint endpoint{address, options.port};
     auto& acceptor = core_->acceptor;
@@ -194,15 +196,15 @@ class DemoServer final : public DemoService {
     if (!ec) acceptor.bind(endpoint, ec);
     if (!ec) acceptor.listen(net::socket_base::max_listen_connections, ec);
     if (ec) {
-      return make_error(fmt::format("cannot listen on {}: {}", host_port(address, options.port),
-                                    describe(ec)));
+      return make_error(
+          fmt::format("cannot listen on {}: {}", host_port(address, options.port), describe(ec)));
     }
     port_ = acceptor.local_endpoint(ec).port();
     // A wildcard address is not something a client can connect to; loopback is.
-    const net::ip::address reachable =
-        !address.is_unspecified() ? address
-        : address.is_v6()         ? net::ip::address(net::ip::address_v6::loopback())
-                                  : net::ip::address(net::ip::address_v4::loopback());
+    const net::ip::address reachable = !address.is_unspecified() ? address
+                                       : address.is_v6()
+                                           ? net::ip::address(net::ip::address_v6::loopback())
+                                           : net::ip::address(net::ip::address_v4::loopback());
     base_url_ = "http://" + host_port(reachable, port_);
     return ok_status();
   }
@@ -229,7 +231,7 @@ class DemoServer final : public DemoService {
     if (!core_) return;
     core_->ioc.stop();
     if (thread_.joinable()) thread_.join();
-    core_.reset();   // closes the listening socket and every connection
+    core_.reset();  // closes the listening socket and every connection
   }
 
  private:
@@ -257,7 +259,7 @@ class DemoServer final : public DemoService {
     });
   }
 
-  DemoHandler handler_;   // outlives core_, so sessions may hold a reference to it
+  DemoHandler handler_;  // outlives core_, so sessions may hold a reference to it
   std::unique_ptr<Core> core_ = std::make_unique<Core>();
   std::thread thread_;
   std::mutex stop_mutex_;

@@ -1,18 +1,40 @@
-// The built-in demo service: a small HTTP API with real validation and branches, so the
-// quick start has something real to test. It serves on its own thread.
+// The built-in demo service: a small HTTP/1.1 API with real validation and branches, so the
+// quick start has something real to test. Keep-alive connections; one background thread.
 //
-// Endpoints (JSON in and out):
+// Endpoints (JSON in and out; every response has Content-Type: application/json):
 //   GET  /healthz                         -> 200 {"status":"ok"}
-//   POST /triangle  {"a":int,"b":int,"c":int}   sides 1..200
-//        -> 200 {"kind":"equilateral"|"isosceles"|"scalene"|"not_a_triangle"}
-//        -> 400 {"error":..., "field":...} for missing, non-integer or out-of-range sides
-//   GET  /nextdate?date=YYYY-MM-DD        years 1812..2212 -> 200 {"next":"YYYY-MM-DD"}; 400 otherwise
-//   POST /discount {"member":bool,"amount":number,"coupon":bool}  amount 0..10000
-//        -> 200 {"discount_pct":int,"rule":"R1".."R4"} (a decision table); 400 on bad input
-//   POST /orders {"item":string(1..40),"quantity":int 1..99} -> 201 {"id":..,"state":"created"}
-//   GET  /orders/{id} -> 200 order | 404
-//   POST /orders/{id}/pay|ship|deliver|cancel -> 200 order | 409 {"error":"invalid transition"}
-//   unknown path -> 404, wrong method -> 405, malformed JSON -> 400
+//   POST /triangle  {"a":int,"b":int,"c":int}   sides are JSON integers 1..200 (3.0 is not)
+//        -> 200 {"kind":"equilateral"|"isosceles"|"scalene"|"not_a_triangle"} (strict inequality)
+//        -> 400 {"error":"missing field"|"not an integer","field":"a"}
+//        -> 400 {"error":"out of range","field":"c","min":1,"max":200}
+//   GET  /nextdate?date=YYYY-MM-DD        -> 200 {"next":"YYYY-MM-DD"}
+//        -> 400 {"error":"invalid date"}    malformed, or no such day (2021-02-30)
+//        -> 400 {"error":"year out of range","min":1812,"max":2212}
+//        -> 400 {"error":"missing parameter","field":"date"}
+//   POST /discount {"member":bool,"amount":number,"coupon":bool}  amount 0..10000 inclusive
+//        -> 200 {"discount_pct":int,"rule":"R1".."R4","bonus":bool}
+//           R1 member+coupon 20, R2 member 10, R3 coupon 5, R4 neither 0; amount >= 1000 adds 5
+//        -> 400 {"error":"missing field"|"not a boolean"|"not a number"|"out of range","field":..}
+//   POST /orders {"item":string 1..40 characters,"quantity":int 1..99}
+//        -> 201 {"id":"o-1","state":"created","item":..,"quantity":..}, Location: /orders/o-1
+//        -> 400 {"error":"missing field"|"not a string"|"length out of range"|..., "field":..}
+//   GET  /orders/{id} -> 200 order | 404 {"error":"no such order"}
+//   POST /orders/{id}/pay|ship|deliver|cancel -> 200 order in its new state | 404 (unknown id)
+//        -> 409 {"error":"invalid transition","state":"<current>","event":"<event>"}
+//        created -pay-> paid -ship-> shipped -deliver-> delivered; created|paid -cancel-> cancelled
+// Generic answers:
+//   unknown path -> 404 {"error":"not found"}
+//   wrong method -> 405 {"error":"method not allowed"} with Allow: the path's methods
+//   malformed JSON body -> 400 {"error":"malformed JSON"}; JSON but not an object ->
+//        400 {"error":"body must be a JSON object"}
+//   body over 1 MiB -> 413 {"error":"body too large","limit":1048576}, connection closed
+//   unparseable HTTP -> 400 {"error":"malformed request"}, connection closed
+// A request with a valid W3C `traceparent` gets its trace id back in `x-trace-id`.
+// The per-endpoint details live in triangle.hpp, nextdate.hpp, discount.hpp and orders.hpp.
+//
+// Thread-safety: start_demo_service() may be called from any thread, and each service
+// serves on its own thread. port() and base_url() are constant after start. stop() may be
+// called from any thread except the service's own, and more than once.
 #pragma once
 
 #include <cstdint>
@@ -25,18 +47,24 @@ namespace glassbox::probes {
 
 struct DemoOptions {
   std::string address = "127.0.0.1";
-  std::uint16_t port = 0;   // 0 = any free port
+  std::uint16_t port = 0;  // 0 = any free port
 };
 
 class DemoService {
  public:
   virtual ~DemoService() = default;
   virtual std::uint16_t port() const = 0;
-  virtual std::string base_url() const = 0;   // "http://127.0.0.1:PORT"
-  virtual void stop() = 0;                     // idempotent; also done by the destructor
+  virtual std::string base_url() const = 0;  // "http://127.0.0.1:PORT"; a wildcard
+                                             // address (0.0.0.0, ::) gives its loopback
+  // Closes the listening socket and every connection, and joins the service thread.
+  // Idempotent; also done by the destructor.
+  virtual void stop() = 0;
 };
 
-// Binds and starts serving; an error when the address cannot be bound.
+// Binds options.address (an IP address, not a host name) and options.port and starts
+// serving. Errors, e.g.:
+//   "cannot listen on 127.0.0.1:8080: address already in use"
+//   "cannot listen on localhost:8080: not an IP address"
 Expected<std::unique_ptr<DemoService>> start_demo_service(const DemoOptions& options);
 
 }  // namespace glassbox::probes

@@ -51,9 +51,8 @@ DemoResponse discount_endpoint(const nlohmann::json& body) {
       std::get<bool>(member) ? Membership::member : Membership::non_member,
       std::get<bool>(coupon) ? Coupon::presented : Coupon::absent, std::get<double>(amount));
   DemoResponse response;
-  response.body = {{"discount_pct", decision.discount_pct},
-                   {"rule", decision.rule},
-                   {"bonus", decision.bonus}};
+  response.body = {
+      {"discount_pct", decision.discount_pct}, {"rule", decision.rule}, {"bonus", decision.bonus}};
   return response;
 }
 

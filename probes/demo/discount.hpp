@@ -29,8 +29,8 @@ inline constexpr double kMaxAmount = 10000;
 inline constexpr double kBonusThreshold = 1000;
 
 struct DiscountDecision {
-  std::string rule;        // "R1".."R4"
-  int discount_pct = 0;    // including the bonus
+  std::string rule;      // "R1".."R4"
+  int discount_pct = 0;  // including the bonus
   bool bonus = false;
   friend bool operator==(const DiscountDecision&, const DiscountDecision&) = default;
 };

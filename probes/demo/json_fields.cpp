@@ -35,15 +35,16 @@ DemoResponse FieldError::to_response() const {
   return response;
 }
 
-FieldResult<std::int64_t> integer_field(const json& body, std::string_view name,
-                                        std::int64_t min, std::int64_t max) {
+FieldResult<std::int64_t> integer_field(const json& body, std::string_view name, std::int64_t min,
+                                        std::int64_t max) {
   const json* value = find_field(body, name);
   if (value == nullptr) return missing(name);
   if (!value->is_number_integer()) return FieldError{"not an integer", std::string(name)};
   FieldError out_of_range{"out of range", std::string(name), min, max};
   // Unsigned values above INT64_MAX would wrap if read as signed; they are out of range anyway.
   if (value->is_number_unsigned() &&
-      value->get<std::uint64_t>() > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max())) {
+      value->get<std::uint64_t>() >
+          static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max())) {
     return out_of_range;
   }
   const auto number = value->get<std::int64_t>();

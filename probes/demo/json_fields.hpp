@@ -19,9 +19,9 @@
 namespace glassbox::probes::demo {
 
 struct FieldError {
-  std::string error;               // "missing field", "not an integer", ...
+  std::string error;  // "missing field", "not an integer", ...
   std::string field;
-  nlohmann::json min = nullptr;    // set for range errors only
+  nlohmann::json min = nullptr;  // set for range errors only
   nlohmann::json max = nullptr;
 
   // The 400 response that reports this error.
@@ -35,8 +35,8 @@ using FieldResult = std::variant<T, FieldError>;
 FieldResult<std::int64_t> integer_field(const nlohmann::json& body, std::string_view name,
                                         std::int64_t min, std::int64_t max);
 // Any JSON number, min and max inclusive.
-FieldResult<double> number_field(const nlohmann::json& body, std::string_view name,
-                                 double min, double max);
+FieldResult<double> number_field(const nlohmann::json& body, std::string_view name, double min,
+                                 double max);
 FieldResult<bool> boolean_field(const nlohmann::json& body, std::string_view name);
 // Length counted in Unicode code points (the parser has already checked the UTF-8).
 FieldResult<std::string> string_field(const nlohmann::json& body, std::string_view name,

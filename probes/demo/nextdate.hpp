@@ -20,8 +20,8 @@ namespace glassbox::probes::demo {
 
 struct CalendarDate {
   int year = 0;
-  int month = 0;   // 1..12
-  int day = 0;     // 1..31
+  int month = 0;  // 1..12
+  int day = 0;    // 1..31
   friend bool operator==(const CalendarDate&, const CalendarDate&) = default;
 };
 

@@ -94,8 +94,8 @@ DemoResponse create_order_endpoint(OrderBook& book, const nlohmann::json& body) 
   const auto quantity = integer_field(body, "quantity", kMinQuantity, kMaxQuantity);
   if (auto* error = std::get_if<FieldError>(&quantity)) return error->to_response();
 
-  const Order order = book.create(std::move(std::get<std::string>(item)),
-                                  std::get<std::int64_t>(quantity));
+  const Order order =
+      book.create(std::move(std::get<std::string>(item)), std::get<std::int64_t>(quantity));
   DemoResponse response;
   response.status = 201;
   response.body = to_json(order);

@@ -51,7 +51,7 @@ enum class TransitionOutcome { applied, no_such_order, not_allowed };
 
 struct TransitionResult {
   TransitionOutcome outcome = TransitionOutcome::no_such_order;
-  Order order;   // after the event when applied; unchanged when not allowed; empty when missing
+  Order order;  // after the event when applied; unchanged when not allowed; empty when missing
 };
 
 class OrderBook final {

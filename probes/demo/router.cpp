@@ -70,9 +70,10 @@ Target split_target(std::string_view target) {
     if (!pair.empty()) {
       const auto equals = pair.find('=');
       std::string key = decode_query_part(pair.substr(0, equals));
-      std::string value =
-          equals == std::string_view::npos ? std::string() : decode_query_part(pair.substr(equals + 1));
-      result.query.emplace(std::move(key), std::move(value));   // emplace keeps the first
+      std::string value = equals == std::string_view::npos
+                              ? std::string()
+                              : decode_query_part(pair.substr(equals + 1));
+      result.query.emplace(std::move(key), std::move(value));  // emplace keeps the first
     }
     if (amp == std::string_view::npos) break;
     query.remove_prefix(amp + 1);
@@ -118,8 +119,8 @@ DemoResponse Router::handle(const DemoRequest& request) const {
       }
       continue;
     }
-    RouteRequest routed{request, std::move(target.path), std::move(target.query),
-                        std::move(params), nullptr};
+    RouteRequest routed{request, std::move(target.path), std::move(target.query), std::move(params),
+                        nullptr};
     if (route.body == BodyKind::json_object) {
       routed.body = nlohmann::json::parse(request.body, nullptr, /*allow_exceptions=*/false);
       if (routed.body.is_discarded()) return error_response(400, "malformed JSON");

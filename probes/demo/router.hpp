@@ -30,9 +30,9 @@ enum class BodyKind { ignored, json_object };
 struct RouteRequest {
   const DemoRequest& raw;
   std::string path;
-  QueryParams query;         // decoded; a repeated key keeps its first value
-  PathParams params;         // {name} segments of the route pattern
-  nlohmann::json body;       // the parsed object for BodyKind::json_object, else null
+  QueryParams query;    // decoded; a repeated key keeps its first value
+  PathParams params;    // {name} segments of the route pattern
+  nlohmann::json body;  // the parsed object for BodyKind::json_object, else null
 };
 using RouteHandler = std::function<DemoResponse(const RouteRequest&)>;
 
@@ -56,7 +56,7 @@ class Router final {
  private:
   struct Route {
     std::string method;
-    std::vector<std::string> segments;   // "{id}" marks a parameter
+    std::vector<std::string> segments;  // "{id}" marks a parameter
     BodyKind body = BodyKind::ignored;
     RouteHandler handler;
   };

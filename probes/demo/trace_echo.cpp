@@ -6,7 +6,7 @@
 namespace glassbox::probes::demo {
 namespace {
 
-constexpr std::size_t kVersion00Length = 55;   // 2 + 1 + 32 + 1 + 16 + 1 + 2
+constexpr std::size_t kVersion00Length = 55;  // 2 + 1 + 32 + 1 + 16 + 1 + 2
 
 bool is_lower_hex(std::string_view text) {
   return std::all_of(text.begin(), text.end(),
