@@ -32,6 +32,7 @@ class ConsoleReporter {
   std::ostream& out_;
   ConsoleOptions options_;
   bool bar_shown_ = false;
+  long failures_ = 0;          // failed or errored so far, for the bar
 };
 
 }  // namespace glassbox::reports

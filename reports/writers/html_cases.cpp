@@ -178,8 +178,10 @@ void failure_entry(HtmlBuilder& b, const CaseResult& c, std::size_t index) {
   key_values(b, {{"Case id", c.id}, {"Trace id", c.trace_id.empty() ? "–" : c.trace_id}, {"Expected", c.expected_outcome}});
   inputs_table(b, c);
   if (c.outcome == Outcome::Error) attempts_table(b, c);
-  b.element("h4", "Response body");
-  body_block(b, c.exchange.response_body, c.outcome, c.exchange.response_body_truncated);
+  if (c.exchange.status != 0 || !c.exchange.response_body.empty()) {
+    b.element("h4", "Response body");
+    body_block(b, c.exchange.response_body, c.outcome, c.exchange.response_body_truncated);
+  }
   b.element("a", {{"class", "more"}, {"href", "#" + case_anchor(index)}}, "Attempts, headers and request →");
 }
 

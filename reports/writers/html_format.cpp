@@ -53,13 +53,53 @@ std::string case_anchor(std::size_t index) { return fmt::format("case-{}", index
 
 namespace {
 
+// Re-indents valid JSON by changing whitespace only: keys keep their order, duplicates
+// and number spellings stay as the service sent them, which a parse-and-dump would lose.
+std::string reindent_json(std::string_view json) {
+  std::string out;
+  out.reserve(json.size() + json.size() / 4);
+  int depth = 0;
+  const auto newline = [&] { out += '\n'; out.append(static_cast<std::size_t>(2 * depth), ' '); };
+  const auto next_significant = [&](std::size_t i) {
+    while (i < json.size() && (json[i] == ' ' || json[i] == '\t' || json[i] == '\r' || json[i] == '\n')) ++i;
+    return i < json.size() ? json[i] : '\0';
+  };
+  for (std::size_t i = 0; i < json.size(); ++i) {
+    const char c = json[i];
+    if (c == '"') {
+      const std::size_t start = i;
+      for (++i; i < json.size() && json[i] != '"'; ++i)
+        if (json[i] == '\\') ++i;
+      out.append(json.substr(start, i - start + 1));
+    } else if (c == '{' || c == '[') {
+      out += c;
+      if (next_significant(i + 1) == (c == '{' ? '}' : ']')) continue;  // "{}" stays on one line
+      ++depth;
+      newline();
+    } else if (c == '}' || c == ']') {
+      if (out.back() != '{' && out.back() != '[') {
+        --depth;
+        newline();
+      }
+      out += c;
+    } else if (c == ',') {
+      out += c;
+      newline();
+    } else if (c == ':') {
+      out += ": ";
+    } else if (c != ' ' && c != '\t' && c != '\r' && c != '\n') {
+      out += c;
+    }
+  }
+  return out;
+}
+
 // Pretty-printed when the body is a JSON object or array; other bodies are shown as they came.
 std::string readable_body(std::string_view body) {
   const auto first = body.find_first_not_of(" \t\r\n");
   if (first == std::string_view::npos || (body[first] != '{' && body[first] != '[')) return std::string(body);
-  const Value parsed = Value::parse(body.begin(), body.end(), nullptr, /*allow_exceptions=*/false);
-  if (parsed.is_discarded()) return std::string(body);
-  return parsed.dump(2, ' ', false, Value::error_handler_t::replace);
+  if (!Value::accept(body.begin(), body.end())) return std::string(body);
+  return reindent_json(body);
 }
 
 }  // namespace

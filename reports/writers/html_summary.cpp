@@ -114,8 +114,12 @@ void verdict_banner(HtmlBuilder& b, const RunResults& r) {
 
 void latency_panel(HtmlBuilder& b, const RunResults& r) {
   auto section = b.open("section", {{"id", "latency"}, {"class", "panel"}});
-  b.element("h2", "Latency");
   const Histogram& h = r.latency;
+  {
+    auto h2 = b.open("h2");
+    b.text("Latency ");
+    b.element("span", {{"class", "h2-note"}}, fmt::format("{} request{}", h.count(), h.count() == 1 ? "" : "s"));
+  }
   {
     auto stats = b.open("div", {{"class", "stats"}});
     stat(b, "p50", format_us(h.quantile(0.50)));
@@ -123,7 +127,6 @@ void latency_panel(HtmlBuilder& b, const RunResults& r) {
     stat(b, "p99", format_us(h.quantile(0.99)));
     stat(b, "max", format_us(h.max()));
     stat(b, "mean", format_ms(h.mean() / 1000.0));
-    stat(b, "requests", fmt::format("{}", h.count()));
   }
   latency_chart(b, h);
   if (h.count() > 0)
@@ -152,7 +155,8 @@ void technique_panel(HtmlBuilder& b, const RunResults& r) {
   {
     auto thead = b.open("thead");
     auto tr = b.open("tr");
-    for (std::string_view h : {"Technique", "Cases", "Passed", "Failed", "Errors", "Skipped", ""}) b.element("th", h);
+    for (std::string_view h : {"Technique", "Cases", "Pass", "Fail", "Error", "Skip"}) b.element("th", h);
+    b.element("th", {{"class", "bar-cell"}}, "");
   }
   auto tbody = b.open("tbody");
   for (const auto& [key, t] : rows) {

@@ -13,8 +13,8 @@
 namespace glassbox::reports::html {
 namespace {
 
-constexpr double kWidth = 800;
-constexpr double kHeight = 250;
+constexpr double kWidth = 620;
+constexpr double kHeight = 230;
 constexpr double kLeft = 52;
 constexpr double kRight = 14;
 constexpr double kTop = 50;     // room for the staggered percentile labels
@@ -38,6 +38,13 @@ std::uint64_t nice_at_or_above(std::uint64_t v) {
   for (std::uint64_t decade = 1;; decade *= 10)
     for (std::uint64_t m : {1, 2, 5})
       if (m * decade >= v) return m * decade;
+}
+
+// Axis labels of 1-2-5 values: "500 µs", "20 ms", "1 s", without decimals.
+std::string tick_label(std::uint64_t us) {
+  if (us < 1000) return fmt::format("{} µs", us);
+  if (us < 1'000'000) return fmt::format("{} ms", us / 1000);
+  return fmt::format("{} s", us / 1'000'000);
 }
 
 std::uint64_t nice_step_down(std::uint64_t v) { return v <= 1 ? 1 : nice_at_or_below(v - 1); }
@@ -101,7 +108,7 @@ void grid_and_axes(HtmlBuilder& b, const Axis& axis, std::uint64_t y_max) {
     const bool power_of_ten = std::to_string(t)[0] == '1';
     if (decades_only && !power_of_ten) continue;
     b.element("text", {{"class", "axis-label"}, {"x", num(x)}, {"y", num(baseline + 17)}, {"text-anchor", "middle"}},
-              format_us(t));
+              tick_label(t));
   }
 }
 

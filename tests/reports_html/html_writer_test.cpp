@@ -1,0 +1,194 @@
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <gtest/gtest.h>
+
+#include "fake_run.hpp"
+#include "reports/writers/html_builder.hpp"
+#include "reports/writers/writer.hpp"
+
+namespace glassbox::reports {
+namespace {
+
+namespace fs = std::filesystem;
+using html::escape_html;
+using testing::hostile_run;
+using testing::passing_run;
+
+std::string read(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+std::string lowercase(std::string s) {
+  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return s;
+}
+
+std::size_t occurrences(const std::string& haystack, const std::string& needle) {
+  std::size_t n = 0;
+  for (auto at = haystack.find(needle); at != std::string::npos; at = haystack.find(needle, at + 1)) ++n;
+  return n;
+}
+
+class HtmlWriterTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() / fs::path("glassbox-html-" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) +
+                                                "-" + ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(dir_);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  std::string render(const RunResults& results) {
+    const Status status = html_writer().write(results, dir_);
+    EXPECT_TRUE(status.ok()) << (status.ok() ? "" : status.error().message);
+    return read(dir_ / "index.html");
+  }
+
+  fs::path dir_;
+};
+
+TEST_F(HtmlWriterTest, WritesIndexAndStylesheetIntoANewFolder) {
+  const std::string page = render(hostile_run());
+  EXPECT_TRUE(fs::is_regular_file(dir_ / "report.css"));
+  EXPECT_NE(read(dir_ / "report.css").find(".verdict"), std::string::npos);
+  EXPECT_NE(page.find("<link rel=\"stylesheet\" href=\"report.css\">"), std::string::npos);
+  EXPECT_TRUE(page.starts_with("<!DOCTYPE html>\n<html lang=\"en\">"));
+}
+
+TEST_F(HtmlWriterTest, HasNoScriptStyleOrDataUriThatJenkinsCspWouldBlock) {
+  const std::string page = lowercase(render(hostile_run()));
+  EXPECT_EQ(occurrences(page, "<script"), 0u);
+  EXPECT_EQ(occurrences(page, "<style"), 0u);
+  EXPECT_EQ(occurrences(page, " style="), 0u);
+  EXPECT_EQ(occurrences(page, "data:"), 0u);
+  EXPECT_EQ(occurrences(page, "javascript:"), 0u);
+  EXPECT_EQ(occurrences(page, "http-equiv"), 0u);
+  // Nothing is fetched from elsewhere: the only URL-valued attribute is the stylesheet's
+  // and in-page anchors.
+  EXPECT_EQ(occurrences(page, " src="), 0u);
+  EXPECT_EQ(occurrences(page, "href=\"report.css\""), 1u);
+  EXPECT_EQ(occurrences(page, "href=\""), occurrences(page, "href=\"#") + 1);
+}
+
+TEST_F(HtmlWriterTest, HostileStringsFromTheServiceAppearOnlyEscaped) {
+  const std::string page = render(hostile_run());
+  EXPECT_EQ(page.find(testing::kScript), std::string::npos);
+  EXPECT_NE(page.find("&lt;script&gt;alert(1)&lt;/script&gt;"), std::string::npos);
+  EXPECT_EQ(page.find(testing::kAttributeBreaker), std::string::npos);
+  EXPECT_NE(page.find("&quot; onmouseover=x"), std::string::npos);
+  EXPECT_EQ(page.find("onmouseover=x\""), std::string::npos);
+  EXPECT_NE(page.find("&lt;/pre&gt;"), std::string::npos);
+  EXPECT_EQ(occurrences(page, "</pre>"), occurrences(page, "<pre"));
+  EXPECT_NE(page.find(testing::kUnicode), std::string::npos);
+  EXPECT_NE(page.find("bad:\uFFFD\uFFFD &lt;STYLE&gt;"), std::string::npos);
+}
+
+TEST_F(HtmlWriterTest, BannerSaysFailedWhenACaseFailed) {
+  const std::string page = render(hostile_run());
+  EXPECT_NE(page.find("<div class=\"verdict-word\">FAILED</div>"), std::string::npos);
+  EXPECT_NE(page.find("<section id=\"summary\" class=\"verdict verdict-failed\">"), std::string::npos);
+  EXPECT_NE(page.find("<div class=\"verdict-headline\">1 failed, 1 error of 4 cases</div>"), std::string::npos);
+}
+
+TEST_F(HtmlWriterTest, BannerSaysPassedWhenEveryCasePassed) {
+  const std::string page = render(passing_run());
+  EXPECT_NE(page.find("<div class=\"verdict-word\">PASSED</div>"), std::string::npos);
+  EXPECT_NE(page.find("<div class=\"verdict-headline\">All 2 cases passed</div>"), std::string::npos);
+  EXPECT_EQ(page.find("FAILED"), std::string::npos);
+  EXPECT_NE(page.find("<p class=\"all-good\">No case failed or errored.</p>"), std::string::npos);
+}
+
+TEST_F(HtmlWriterTest, BannerSaysInterruptedWhenTheRunWasStopped) {
+  RunResults run = passing_run();
+  run.interrupted = true;
+  run.cases[1].outcome = Outcome::Skipped;
+  const std::string page = render(run);
+  EXPECT_NE(page.find("<div class=\"verdict-word\">INTERRUPTED</div>"), std::string::npos);
+  EXPECT_NE(page.find("<div class=\"verdict-headline\">Stopped early: 1 of 2 cases did not run</div>"), std::string::npos);
+}
+
+TEST_F(HtmlWriterTest, RendersARunWithoutCasesOrLatency) {
+  RunResults run;
+  run.suites = {"empty"};
+  const std::string page = render(run);
+  EXPECT_NE(page.find("<div class=\"verdict-headline\">No cases ran</div>"), std::string::npos);
+  EXPECT_NE(page.find("No latency was recorded: no request got a response."), std::string::npos);
+  EXPECT_NE(page.find("<p class=\"muted\">No cases.</p>"), std::string::npos);
+}
+
+TEST_F(HtmlWriterTest, EveryCaseIdAppears) {
+  const RunResults run = hostile_run();
+  const std::string page = render(run);
+  for (const CaseResult& c : run.cases) EXPECT_NE(page.find(escape_html(c.id)), std::string::npos) << c.id;
+  EXPECT_NE(page.find("id=\"case-4\""), std::string::npos);
+}
+
+TEST_F(HtmlWriterTest, FailuresComeFirstAndOpenWithExpectedAndActual) {
+  const std::string page = render(hostile_run());
+  const auto failures = page.find("<section id=\"failures\"");
+  const auto cases = page.find("<section id=\"cases\"");
+  ASSERT_NE(failures, std::string::npos);
+  ASSERT_LT(failures, cases);
+  const std::string section = page.substr(failures, cases - failures);
+  EXPECT_EQ(occurrences(section, "<details class=\"case case-failed\" open=\"\">"), 1u);
+  EXPECT_EQ(occurrences(section, "<details class=\"case case-error\" open=\"\">"), 1u);
+  EXPECT_NE(section.find("<td class=\"mono\">400</td><td class=\"mono actual\">500</td>"), std::string::npos);
+  EXPECT_NE(section.find("0af7651916cd43dd8448eb211c80319c"), std::string::npos);
+  EXPECT_NE(section.find("timeout after 2000 ms"), std::string::npos);
+}
+
+TEST_F(HtmlWriterTest, CutsPassedBodiesAt2KiBButShowsFailedBodiesInFull) {
+  const std::string page = render(hostile_run());
+  EXPECT_EQ(page.find(std::string(2100, 'p')), std::string::npos);
+  EXPECT_NE(page.find(std::string(2000, 'p')), std::string::npos);
+  EXPECT_NE(page.find("more bytes not shown: bodies of passed cases are cut at 2 KiB here."), std::string::npos);
+  EXPECT_NE(page.find("END-OF-FAILED-BODY"), std::string::npos);
+}
+
+TEST_F(HtmlWriterTest, DrawsTheLatencyHistogramAsInlineSvgWithPercentiles) {
+  const std::string page = render(hostile_run());
+  EXPECT_NE(page.find("<svg class=\"chart\" viewBox=\"0 0 620 230\""), std::string::npos);
+  EXPECT_NE(page.find("<rect class=\"bar"), std::string::npos);
+  EXPECT_NE(page.find(">p99 "), std::string::npos);
+  EXPECT_NE(page.find("<span class=\"stat-label\">max</span><span class=\"stat-value\">250 ms</span>"), std::string::npos);
+}
+
+TEST_F(HtmlWriterTest, ListsEveryTechniqueWithItsCounts) {
+  const std::string page = render(hostile_run());
+  EXPECT_NE(page.find("<td class=\"name\">partitions<span class=\"form\">weak_normal</span></td><td>1</td>"),
+            std::string::npos);
+  EXPECT_NE(page.find("<td class=\"name\">decision_table<span class=\"form\">full</span></td>"), std::string::npos);
+}
+
+TEST_F(HtmlWriterTest, OverwritesAnOlderReportInTheSameFolder) {
+  render(hostile_run());
+  const std::string page = render(passing_run());
+  EXPECT_NE(page.find("<div class=\"verdict-word\">PASSED</div>"), std::string::npos);
+  std::size_t files = 0;
+  for ([[maybe_unused]] const auto& entry : fs::directory_iterator(dir_)) ++files;
+  EXPECT_EQ(files, 2u);  // no temporaries left behind
+}
+
+TEST_F(HtmlWriterTest, RefusesADestinationThatIsAFile) {
+  fs::create_directories(dir_);
+  const fs::path file = dir_ / "report.html";
+  std::ofstream(file) << "x";
+  const Status status = html_writer().write(passing_run(), file);
+  ASSERT_FALSE(status.ok());
+  EXPECT_EQ(status.error().message,
+            "cannot write the HTML report to '" + file.string() + "': it exists and is not a folder");
+}
+
+TEST(HtmlWriter, IsRegisteredAsHtml) {
+  EXPECT_EQ(find_writer("html"), &html_writer());
+  EXPECT_EQ(html_writer().name(), "html");
+}
+
+}  // namespace
+}  // namespace glassbox::reports
