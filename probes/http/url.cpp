@@ -75,6 +75,9 @@ Expected<UrlParts> parse_url(std::string_view url) {
     const auto colon = parts.authority.rfind(':');
     parts.host = parts.authority.substr(0, colon);
     if (colon != std::string_view::npos) port_text = parts.authority.substr(colon + 1);
+    if (parts.host.find(':') != std::string_view::npos) {
+      return invalid(url, "an IPv6 address must be written in brackets, e.g. http://[::1]:8080/");
+    }
   }
   if (parts.host.empty()) return invalid(url, "the host is missing");
 
