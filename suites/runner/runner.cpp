@@ -4,6 +4,8 @@
 #include <ctime>
 #include <thread>
 
+#include <unistd.h>
+
 #include <fmt/format.h>
 
 #include "generators/generator.hpp"
@@ -80,6 +82,8 @@ RunOutcome run(const RunOptions& options, const RunObserver& observer) {
   results.seed = options.seed;
   results.environment = options.environment;
   results.started_at = utc_now_rfc3339();
+  char host[256] = {};
+  if (gethostname(host, sizeof host - 1) == 0) results.hostname = host;
   if (options.shard) results.shard = fmt::format("{}/{}", options.shard->index, options.shard->count);
   auto fail = [&](FailureKind kind, Error error) {
     out.failure = kind;

@@ -5,7 +5,7 @@ command -v nginx >/dev/null || PATH=$PATH:/usr/sbin
 command -v nginx >/dev/null || fail "nginx is not installed (scripts/install-deps.sh installs it)"
 port=$(free_port)
 mkdir -p "$WORK/www/books" "$WORK/tmp" "$WORK/logs"
-for i in 1 2 3; do printf '{"id": %d, "title": "book %d"}\n' "$i" "$i" >"$WORK/www/books/$i.json"; done
+for i in $(seq 1 9); do printf '{"id": %d, "title": "book %d"}\n' "$i" "$i" >"$WORK/www/books/$i.json"; done
 user_line=""; [[ $(id -u) -eq 0 ]] && user_line="user root;"
 cat >"$WORK/nginx.conf" <<CONF
 $user_line
@@ -31,7 +31,7 @@ suite: nginx-static
 targets:
   web: http://127.0.0.1:$port
 inputs:
-  book: {type: int, min: 1, max: 3}
+  book: {type: int, min: 1, max: 9}
 requests:
   book:
     path: /books/{{book}}.json
