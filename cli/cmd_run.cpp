@@ -24,6 +24,7 @@ struct RunArgs {
   std::string filter;
   std::string shard;
   int concurrency = 0;
+  int repeat = 1;
   bool insecure = false;
   bool no_color = false;
   bool quiet = false;
@@ -69,6 +70,7 @@ int run_command(const RunArgs& args) {
   options.filter = args.filter;
   options.shard = *shard;
   options.concurrency = args.concurrency;
+  options.repeat = args.repeat;
   options.insecure = args.insecure;
   options.interrupted = &interrupt_flag();
 
@@ -109,6 +111,8 @@ Handler add_run_command(CLI::App& app) {
       ->option_text("I/N");
   cmd->add_option("--concurrency", args->concurrency, "Cases in flight at once (default: the suite's, 8)")
       ->check(CLI::Range(1, 4096));
+  cmd->add_option("--repeat", args->repeat, "Send every selected case N times (flakiness, quick load); ids get #2, #3, ...")
+      ->check(CLI::Range(1, 10000000));
   cmd->add_flag("--insecure", args->insecure, "Do not verify TLS certificates");
   cmd->add_flag("--no-color", args->no_color, "No ANSI colours (also NO_COLOR=1, CI=1)");
   cmd->add_flag("-q,--quiet", args->quiet, "Print only failures and the totals");

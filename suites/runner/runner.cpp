@@ -41,7 +41,12 @@ struct Planned {
   const suite::Case* c = nullptr;
   probes::HttpRequest request;
   bool started = false;
+  int repetition = 1;   // 1-based; repetitions after the first get "#N" ids
 };
+
+void apply_repetition(const Planned& p, reports::CaseResult& r) {
+  if (p.repetition > 1) r.id += "#" + std::to_string(p.repetition);
+}
 
 const suite::Target* target_of(const std::vector<suite::Target>& targets, const suite::Suite& s,
                                const suite::Request& r) {
@@ -122,7 +127,11 @@ RunOutcome run(const RunOptions& options, const RunObserver& observer) {
       ids.push_back(c.id);
     }
   std::vector<Planned> plan;
-  for (std::size_t i : select_cases(ids, options.filter, options.shard)) plan.push_back(std::move(all[i]));
+  for (int repetition = 1; repetition <= std::max(options.repeat, 1); ++repetition)
+    for (std::size_t i : select_cases(ids, options.filter, options.shard)) {
+      plan.push_back(all[i]);
+      plan.back().repetition = repetition;
+    }
 
   // The demo starts only when a selected case needs it.
   std::unique_ptr<probes::DemoService> demo;
@@ -188,6 +197,7 @@ RunOutcome run(const RunOptions& options, const RunObserver& observer) {
       const std::string& suite_name = suites[done_case.suite].suite.name;
       reports::CaseResult r = judge_case(suite_name, *done_case.c, done_case.request, response, redactor);
       r.start_offset_ms = offset;
+      apply_repetition(done_case, r);
       if (response.status != 0) {
         auto us = static_cast<std::uint64_t>(response.latency_ms * 1000.0);
         results.latency.record(us);
@@ -221,6 +231,7 @@ RunOutcome run(const RunOptions& options, const RunObserver& observer) {
     reports::CaseResult r = describe_case(suites[plan[i].suite].suite.name, *plan[i].c);
     r.outcome = reports::Outcome::Skipped;
     r.message = "not run: the run was interrupted";
+    apply_repetition(plan[i], r);
     results.cases[i] = std::move(r);
   }
   results.interrupted = interrupted();

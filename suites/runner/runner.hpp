@@ -35,6 +35,7 @@ struct RunOptions {
   std::string filter;                // glob over case ids; "" = all
   std::optional<Shard> shard;
   int concurrency = 0;               // 0 = the suite's default
+  int repeat = 1;                    // send every selected case this many times (ids get "#2", "#3", ...)
   bool insecure = false;             // skip TLS verification for every target
   const std::atomic<bool>* interrupted = nullptr;
 };
