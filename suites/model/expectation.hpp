@@ -25,8 +25,8 @@ std::string_view to_string(MatchKind kind);
 
 // A check on a JSON body value at an RFC 6901 pointer.
 //   Equals:  operand is a Value template ("{{input}}" placeholders are rendered per case)
-//   Matches: operand is an ECMAScript regex string, matched against the value (strings as is,
-//            other values as their JSON text); the whole value must match
+//   Matches: operand is an ECMAScript regex string, searched for in the value (strings as is,
+//            other values as their JSON text); anchor it with ^...$ to match the whole value
 //   Exists/Absent: operand unused
 //   Type:    operand is one of "null","boolean","number","integer","string","array","object"
 struct JsonCheck {

@@ -1,0 +1,97 @@
+// `targets` (where requests go) and `environments` (named overlays of targets and headers).
+#include <climits>
+
+#include <fmt/format.h>
+
+#include "suites/loader/did_you_mean.hpp"
+#include "suites/loader/parts.hpp"
+#include "suites/loader/validate.hpp"
+
+namespace glassbox::loader::detail {
+
+namespace {
+
+const Keys kTargetKeys = {"url", "headers", "timeout_ms", "insecure"};
+const Keys kEnvironmentKeys = {"targets", "headers"};
+
+enum class TargetRole { Base, Overlay };
+
+Expected<std::string> read_url(Context& ctx, const Entry& entry) {
+  LOADER_ASSIGN(std::string url, read_nonempty_string(ctx, entry));
+  if (auto problem = url_problem(url))
+    return error_at(ctx, entry, fmt::format("'url' {}, got {}", *problem, describe(entry.value)));
+  // Paths start with '/', so a trailing one here would double it. The host is not empty
+  // (url_problem checked), so this stops before the scheme.
+  if (url != suite::kBuiltinDemo)
+    while (url.back() == '/') url.pop_back();
+  return url;
+}
+
+// A target is a URL string or a map; an overlay (in an environment) may leave out the URL.
+Expected<suite::Target> load_target(Context& ctx, const Entry& entry, TargetRole role, std::string_view place) {
+  suite::Target target;
+  target.name = entry.key;
+  target.where = ctx.at(entry.key_node);
+  if (entry.value.IsScalar()) {
+    LOADER_SET(target.url, read_url(ctx, Entry{"url", entry.key_node, entry.value}));
+    return target;
+  }
+  std::string what = fmt::format("target '{}'", entry.key);
+  LOADER_ASSIGN(Fields fields, Fields::open(ctx, entry, what, fmt::format("in {}{}", what, place), kTargetKeys));
+  if (const Entry* url = fields.find("url")) {
+    LOADER_SET(target.url, read_url(ctx, *url));
+  } else if (role == TargetRole::Base) {
+    return error_at(ctx, entry, fmt::format("target '{}' needs 'url' (http://..., https://... or builtin:demo)",
+                                            entry.key));
+  }
+  if (const Entry* headers = fields.find("headers"))
+    LOADER_SET(target.headers, load_pairs(ctx, *headers, PairKind::Headers, Templates::Plain));
+  if (const Entry* timeout = fields.find("timeout_ms"))
+    LOADER_SET(target.timeout_ms, read_int_in(ctx, *timeout, 1, INT_MAX));
+  if (const Entry* insecure = fields.find("insecure")) LOADER_SET(target.insecure, read_bool(ctx, *insecure));
+  return target;
+}
+
+}  // namespace
+
+Expected<std::vector<suite::Target>> load_targets(Context& ctx, const Entry& targets) {
+  LOADER_ASSIGN(auto entries, map_entries(ctx, targets));
+  if (entries.empty()) {
+    return error_at(ctx, targets, "'targets' needs at least one target, e.g. targets: {demo: builtin:demo}");
+  }
+  std::vector<suite::Target> out;
+  for (const Entry& e : entries) {
+    LOADER_ASSIGN(suite::Target target, load_target(ctx, e, TargetRole::Base, ""));
+    out.push_back(std::move(target));
+  }
+  return out;
+}
+
+Expected<std::vector<suite::Environment>> load_environments(Context& ctx, const Entry& environments) {
+  LOADER_ASSIGN(auto entries, map_entries(ctx, environments));
+  std::vector<suite::Environment> out;
+  for (const Entry& e : entries) {
+    suite::Environment env;
+    env.name = e.key;
+    env.where = ctx.at(e.key_node);
+    std::string what = fmt::format("environment '{}'", e.key);
+    LOADER_ASSIGN(Fields fields, Fields::open(ctx, e, what, "in " + what, kEnvironmentKeys));
+    if (const Entry* targets = fields.find("targets")) {
+      LOADER_ASSIGN(auto overlays, map_entries(ctx, *targets));
+      for (const Entry& overlay : overlays) {
+        if (std::find(ctx.target_names.begin(), ctx.target_names.end(), overlay.key) == ctx.target_names.end()) {
+          return ctx.error(overlay.key_node, fmt::format("unknown target '{}' in {}{}", overlay.key, what,
+                                                         name_hint(overlay.key, ctx.target_names, "targets")));
+        }
+        LOADER_ASSIGN(suite::Target target, load_target(ctx, overlay, TargetRole::Overlay, " of " + what));
+        env.targets.push_back(std::move(target));
+      }
+    }
+    if (const Entry* headers = fields.find("headers"))
+      LOADER_SET(env.headers, load_pairs(ctx, *headers, PairKind::Headers, Templates::Plain));
+    out.push_back(std::move(env));
+  }
+  return out;
+}
+
+}  // namespace glassbox::loader::detail

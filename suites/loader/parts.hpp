@@ -1,0 +1,69 @@
+// The loader's parts, one per section of a suite file, in the order loader.cpp runs them:
+// targets, defaults, environments, inputs (their classes and expectations), requests.
+// Each reads its section and validates it against what earlier parts declared (held in
+// the Context). Internal to the loader.
+//
+// Thread-safety: one Context per load, used by one thread.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "suites/loader/context.hpp"
+#include "suites/loader/yaml_reader.hpp"
+#include "suites/model/suite.hpp"
+
+namespace glassbox::loader::detail {
+
+// --- targets and environments (load_targets.cpp) ---
+// Needs nothing declared; fills nothing in the context (loader.cpp records the names).
+Expected<std::vector<suite::Target>> load_targets(Context& ctx, const Entry& targets);
+// Needs ctx.target_names.
+Expected<std::vector<suite::Environment>> load_environments(Context& ctx, const Entry& environments);
+
+// --- defaults (load_defaults.cpp) ---
+struct LoadedDefaults {
+  suite::Defaults defaults;
+  // What requests without `techniques` use; empty when the suite sets none (then each
+  // such request gets [{technique: partitions}] at its own location).
+  std::vector<suite::TechniqueUse> techniques;
+};
+// `defaults` may be null (the section is absent). Needs ctx.target_names.
+Expected<LoadedDefaults> load_defaults(Context& ctx, const Entry* defaults);
+
+// --- inputs (load_inputs.cpp, load_classes.cpp, implicit_classes.cpp) ---
+// Needs ctx.input_names (class expectations may refer to any input).
+Expected<std::vector<suite::Input>> load_inputs(Context& ctx, const Entry& inputs);
+// The `partitions` of `input`, whose type and bounds are already read.
+Status load_classes(Context& ctx, const Entry& partitions, suite::Input& input);
+// The classes of an input declared without `partitions` (see docs/suite-format.md).
+std::vector<suite::InputClass> implicit_classes(const suite::Input& input);
+
+// --- expectations (load_expectation.cpp, load_checks.cpp) ---
+// `place` ends unknown-key messages: "in 'expect' of request 'classify'".
+Expected<suite::Expectation> load_expectation(Context& ctx, const Entry& entry, std::string_view place);
+Expected<suite::StatusSpec> load_status(Context& ctx, const Entry& entry);
+Expected<std::vector<suite::HeaderCheck>> load_header_checks(Context& ctx, const Entry& entry);
+Expected<std::vector<suite::JsonCheck>> load_json_checks(Context& ctx, const Entry& entry);
+
+// --- requests (load_requests.cpp, load_techniques.cpp, load_pairs.cpp) ---
+Expected<std::vector<suite::Request>> load_requests(Context& ctx, const Entry& requests,
+                                                    const LoadedDefaults& defaults);
+// Fields the entry leaves out keep `base`'s.
+Expected<suite::RetryPolicy> load_retry(Context& ctx, const Entry& entry, const suite::RetryPolicy& base);
+
+enum class TechniqueScope { Defaults, Request };
+// `owner` names where the list is for messages: "request 'classify'" or "defaults".
+// `request_inputs`: the inputs the request's path, query, headers and body use; a use may
+// only list those (ignored for TechniqueScope::Defaults, where `inputs` is not allowed).
+Expected<std::vector<suite::TechniqueUse>> load_techniques(Context& ctx, const Entry& entry, TechniqueScope scope,
+                                                           std::string_view owner,
+                                                           const std::vector<std::string>& request_inputs);
+
+enum class PairKind { Headers, Query };
+// A map of names to scalar values, in file order. Headers: names must be HTTP tokens and
+// values may not hold line breaks. Query: a list value repeats the parameter.
+Expected<suite::Pairs> load_pairs(Context& ctx, const Entry& entry, PairKind kind, Templates templates);
+
+}  // namespace glassbox::loader::detail
