@@ -200,17 +200,19 @@ class Client final : public HttpClient, private AttemptListener {
   void start_attempt(Exchange& exchange);
   void finish(Exchange& exchange);
   void fail_without_attempt(std::function<void(HttpResponse)>& done, ErrorKind kind, std::string message);
-  HostPool& pool_for(const UrlParts& url);
+  HostPool& pool_for(const UrlParts& url, bool verify_tls);
   void cancel_everything();
 
   // Declared before the io_context: TLS streams that handlers still hold when the
   // io_context is destroyed refer to it.
   asio::ssl::context tls_{asio::ssl::context::tls_client};
+  asio::ssl::context tls_unverified_{asio::ssl::context::tls_client};  // for requests that opt out
   // Declared before the pools and exchanges so that it outlives their sockets and timers.
   asio::io_context io_{1};
   ClientOptions options_;
   std::string tls_problem_;       // why no https request can work, e.g. an unreadable CA file
   PoolSettings settings_;
+  PoolSettings settings_unverified_;   // pools of requests with verify_tls=false
   std::unordered_map<std::string, std::unique_ptr<HostPool>> pools_;
   std::string pool_key_;          // reused for lookups, so that finding a pool does not allocate
   std::list<Exchange> live_;
@@ -233,6 +235,10 @@ Client::Client(const ClientOptions& options) : options_(options) {
   settings_.max_connections = options_.max_connections_per_host;
   settings_.max_response_bytes = options_.max_response_bytes;
   settings_.user_agent = options_.user_agent;
+  tls_unverified_.set_verify_mode(asio::ssl::verify_none);
+  settings_unverified_ = settings_;
+  settings_unverified_.tls = &tls_unverified_;
+  settings_unverified_.verify_tls = false;
 }
 
 void Client::fail_without_attempt(std::function<void(HttpResponse)>& done, ErrorKind kind,
@@ -280,19 +286,23 @@ void Client::send(HttpRequest request, std::function<void(HttpResponse)> done) {
     return;
   }
   exchange.url = *url;
-  exchange.pool = &pool_for(exchange.url);
+  exchange.pool = &pool_for(exchange.url, options_.verify_tls && exchange.request.verify_tls);
   start_attempt(exchange);
 }
 
-HostPool& Client::pool_for(const UrlParts& url) {
+HostPool& Client::pool_for(const UrlParts& url, bool verify_tls) {
+  // Verified and unverified connections never share a pool: a connection's certificate
+  // check happened once, at its handshake.
+  const bool unverified = url.scheme == Scheme::Https && !verify_tls;
   pool_key_.assign(url.scheme == Scheme::Https ? "https://" : "http://");
   pool_key_.append(url.host).push_back('|');
   pool_key_.append(std::to_string(url.port));
+  if (unverified) pool_key_.append("|unverified");
   const auto found = pools_.find(pool_key_);
   if (found != pools_.end()) return *found->second;
   Origin origin{url.scheme, std::string(url.host), url.port, host_port(url.host, url.port)};
   AttemptListener& listener = *this;
-  auto pool = std::make_unique<HostPool>(std::move(origin), settings_, listener);
+  auto pool = std::make_unique<HostPool>(std::move(origin), unverified ? settings_unverified_ : settings_, listener);
   return *pools_.emplace(pool_key_, std::move(pool)).first->second;
 }
 

@@ -50,6 +50,8 @@ struct HttpRequest {
   std::chrono::milliseconds timeout{10000};  // per attempt, connect to last byte
   Retry retry;
   std::string trace_id;          // 32 lowercase hex; every attempt carries traceparent with it
+  bool verify_tls = true;        // false: no certificate check for this request (a target marked
+                                 // insecure); ClientOptions::verify_tls=false turns it off for all
 };
 
 struct HttpAttempt {

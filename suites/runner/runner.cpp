@@ -135,7 +135,7 @@ RunOutcome run(const RunOptions& options, const RunObserver& observer) {
 
   // The demo starts only when a selected case needs it.
   std::unique_ptr<probes::DemoService> demo;
-  bool insecure = options.insecure;
+  std::vector<std::string> insecure_targets;
   for (Planned& p : plan) {
     const suite::Suite& s = suites[p.suite].suite;
     const suite::Request* request = s.find_request(p.c->request);
@@ -152,13 +152,16 @@ RunOutcome run(const RunOptions& options, const RunObserver& observer) {
       }
       effective.url = demo->base_url();
     }
-    if (effective.insecure && !insecure) {
-      insecure = true;
-      notice(fmt::format("target '{}' is insecure: TLS certificates are not verified in this run", effective.name));
-    }
     auto built = build_request(s, *request, effective, *p.c);
     if (!built) return fail(FailureKind::Suite, Error(fmt::format("case '{}': {}", p.c->id, built.error().message)));
     p.request = std::move(built.value());
+    if (effective.insecure && !options.insecure) {
+      p.request.verify_tls = false;
+      if (std::find(insecure_targets.begin(), insecure_targets.end(), effective.name) == insecure_targets.end()) {
+        insecure_targets.push_back(effective.name);
+        notice(fmt::format("target '{}' is marked insecure: its TLS certificates are not verified", effective.name));
+      }
+    }
   }
 
   // Pre-flight: a target that refuses connections before any case is sent is an
@@ -175,7 +178,7 @@ RunOutcome run(const RunOptions& options, const RunObserver& observer) {
   if (observer.on_start) observer.on_start(results.suites, plan.size());
   probes::ClientOptions client_options;
   client_options.max_connections_per_host = static_cast<std::size_t>(concurrency);
-  client_options.verify_tls = !insecure;
+  client_options.verify_tls = !options.insecure;
   client_options.user_agent = std::string("glassbox/") + GLASSBOX_VERSION;
   std::unique_ptr<probes::HttpClient> client = probes::make_http_client(client_options);
 

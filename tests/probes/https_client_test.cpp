@@ -68,6 +68,22 @@ TEST_F(HttpsClient, InsecureModeAcceptsAnyCertificate) {
   EXPECT_EQ(response.body, "secret");
 }
 
+TEST_F(HttpsClient, OneRequestMayOptOutWithoutLoweringTheOthers) {
+  TestServer server([](const ReceivedRequest&) { return respond(200, "ok"); }, loopback_);
+  auto client = make_http_client(ClientOptions{});
+  HttpRequest unverified = get(server.url());
+  unverified.verify_tls = false;
+  std::vector<HttpResponse> responses(2);
+  // Unverified first: its connection must not be reused by the verified requests after it.
+  client->send(unverified, [&](HttpResponse r) {
+    responses[0] = std::move(r);
+    client->send(get(server.url()), [&](HttpResponse r2) { responses[1] = std::move(r2); });
+  });
+  client->run();
+  EXPECT_EQ(responses[0].status, 200) << responses[0].error_message;
+  EXPECT_EQ(responses[1].error, ErrorKind::Tls);
+}
+
 TEST_F(HttpsClient, TrustsACertificateFromTheCaFileByAddressAndByName) {
   TestServer server([](const ReceivedRequest&) { return respond(200, "verified"); }, loopback_);
   ClientOptions options;
