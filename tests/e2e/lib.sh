@@ -69,3 +69,37 @@ validate_junit() {
 json_get() {
   python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(eval(sys.argv[2]))' "$1" "$2"
 }
+
+# start_nginx SERVER_DIRECTIVES: nginx from Debian in the foreground (stopped on exit),
+# serving $WORK/www on a free loopback port, set in $NGINX_PORT. Not in $(...): the server
+# must be a child of the test's shell for the cleanup to stop it. SERVER_DIRECTIVES go inside
+# the server block; "%PORT%" in them is replaced, e.g. "listen 127.0.0.1:%PORT% ssl; ...".
+start_nginx() {
+  command -v nginx >/dev/null || PATH=$PATH:/usr/sbin
+  command -v nginx >/dev/null || fail "nginx is not installed (scripts/install-deps.sh installs it)"
+  local port directives user_line=""
+  port=$(free_port)
+  directives=${1:-"listen 127.0.0.1:%PORT%;"}
+  directives=${directives//%PORT%/$port}
+  mkdir -p "$WORK/www" "$WORK/nginx-tmp"
+  [[ $(id -u) -eq 0 ]] && user_line="user root;"   # workers must read the scratch folder
+  cat >"$WORK/nginx.conf" <<CONF
+$user_line
+worker_processes 1;
+daemon off;
+pid $WORK/nginx.pid;
+error_log $WORK/nginx-error.log;
+events { worker_connections 256; }
+http {
+  access_log off;
+  client_body_temp_path $WORK/nginx-tmp; proxy_temp_path $WORK/nginx-tmp; fastcgi_temp_path $WORK/nginx-tmp;
+  uwsgi_temp_path $WORK/nginx-tmp; scgi_temp_path $WORK/nginx-tmp;
+  types { application/json json; }
+  server { $directives root $WORK/www; }
+}
+CONF
+  nginx -c "$WORK/nginx.conf" -p "$WORK" >"$WORK/nginx.out" 2>&1 &
+  PIDS+=($!)
+  wait_for_port "$port"
+  NGINX_PORT=$port
+}

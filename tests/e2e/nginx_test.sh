@@ -1,30 +1,10 @@
 # glassbox against nginx from Debian serving JSON files: a server we did not write.
 source "$(dirname "$0")/lib.sh"
 
-command -v nginx >/dev/null || PATH=$PATH:/usr/sbin
-command -v nginx >/dev/null || fail "nginx is not installed (scripts/install-deps.sh installs it)"
-port=$(free_port)
-mkdir -p "$WORK/www/books" "$WORK/tmp" "$WORK/logs"
+mkdir -p "$WORK/www/books"
 for i in $(seq 1 9); do printf '{"id": %d, "title": "book %d"}\n' "$i" "$i" >"$WORK/www/books/$i.json"; done
-user_line=""; [[ $(id -u) -eq 0 ]] && user_line="user root;"
-cat >"$WORK/nginx.conf" <<CONF
-$user_line
-worker_processes 1;
-daemon off;
-pid $WORK/nginx.pid;
-error_log $WORK/logs/error.log;
-events { worker_connections 256; }
-http {
-  access_log off;
-  client_body_temp_path $WORK/tmp; proxy_temp_path $WORK/tmp; fastcgi_temp_path $WORK/tmp;
-  uwsgi_temp_path $WORK/tmp; scgi_temp_path $WORK/tmp;
-  types { application/json json; }
-  server { listen 127.0.0.1:$port; root $WORK/www; }
-}
-CONF
-nginx -c "$WORK/nginx.conf" -p "$WORK" >"$WORK/nginx.out" 2>&1 &
-PIDS+=($!)
-wait_for_port "$port"
+start_nginx
+port=$NGINX_PORT
 
 cat >"$WORK/nginx-suite.yaml" <<YAML
 suite: nginx-static

@@ -2,36 +2,12 @@
 # --insecure or a target's `insecure: true` turns it off.
 source "$(dirname "$0")/lib.sh"
 
-command -v nginx >/dev/null || PATH=$PATH:/usr/sbin
-port=$(free_port)
-mkdir -p "$WORK/www" "$WORK/tmp" "$WORK/logs"
+mkdir -p "$WORK/www"
 echo '{"status":"ok"}' >"$WORK/www/health.json"
 openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 2 -subj /CN=glassbox-e2e \
   -addext subjectAltName=IP:127.0.0.1 -keyout "$WORK/key.pem" -out "$WORK/cert.pem" >/dev/null 2>&1
-user_line=""; [[ $(id -u) -eq 0 ]] && user_line="user root;"
-cat >"$WORK/nginx.conf" <<CONF
-$user_line
-worker_processes 1;
-daemon off;
-pid $WORK/nginx.pid;
-error_log $WORK/logs/error.log;
-events { worker_connections 64; }
-http {
-  access_log off;
-  client_body_temp_path $WORK/tmp; proxy_temp_path $WORK/tmp; fastcgi_temp_path $WORK/tmp;
-  uwsgi_temp_path $WORK/tmp; scgi_temp_path $WORK/tmp;
-  types { application/json json; }
-  server {
-    listen 127.0.0.1:$port ssl;
-    ssl_certificate $WORK/cert.pem;
-    ssl_certificate_key $WORK/key.pem;
-    root $WORK/www;
-  }
-}
-CONF
-nginx -c "$WORK/nginx.conf" -p "$WORK" >"$WORK/nginx.out" 2>&1 &
-PIDS+=($!)
-wait_for_port "$port"
+start_nginx "listen 127.0.0.1:%PORT% ssl; ssl_certificate $WORK/cert.pem; ssl_certificate_key $WORK/key.pem;"
+port=$NGINX_PORT
 
 write_suite() {  # write_suite FILE INSECURE
   cat >"$1" <<YAML
