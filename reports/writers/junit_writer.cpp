@@ -7,6 +7,7 @@
 // <skipped> takes its message as text, not as an attribute (Jenkins reads either).
 // Output depends only on the results, so it can be compared with approved files.
 #include <map>
+#include <set>
 
 #include <fmt/format.h>
 
@@ -130,7 +131,17 @@ void write_properties(XmlWriter& xml, const RunResults& results) {
   property("glassbox.version", results.tool_version);
 }
 
-void write_group(XmlWriter& xml, const RunResults& results, const Group& g) {
+// "<form>: <label>" under classname "<suite>.<request>". Jenkins keys test history on
+// classname + name, so a name that would repeat (two technique uses with the same labels)
+// gets the case id, which is unique, appended.
+std::string testcase_name(const CaseResult& c, std::set<std::string>& used) {
+  std::string name = c.form.empty() ? c.label : fmt::format("{}: {}", c.form, c.label);
+  if (name.empty()) name = c.id;
+  if (!used.insert(c.suite + "\n" + c.request + "\n" + name).second) name += fmt::format(" ({})", c.id);
+  return name;
+}
+
+void write_group(XmlWriter& xml, const RunResults& results, const Group& g, std::set<std::string>& used_names) {
   int failures = 0, errors = 0, skipped = 0;
   double time = 0;
   for (const CaseResult* c : g.cases) {
@@ -151,7 +162,7 @@ void write_group(XmlWriter& xml, const RunResults& results, const Group& g) {
   write_properties(xml, results);
   for (const CaseResult* c : g.cases) {
     auto testcase = xml.element("testcase");
-    testcase.attribute("name", c->label.empty() ? c->request : fmt::format("{} {}", c->request, c->label))
+    testcase.attribute("name", testcase_name(*c, used_names))
         .attribute("classname", fmt::format("{}.{}", c->suite, c->request))
         .attribute("time", seconds(case_seconds(*c)));
     write_outcome(xml, *c);
@@ -169,7 +180,8 @@ std::string render_junit(const RunResults& results) {
         .attribute("failures", t.failed)
         .attribute("errors", t.errors)
         .attribute("time", seconds(results.duration_ms / 1000.0));
-    for (const Group& g : group_by_suite_and_technique(results)) write_group(xml, results, g);
+    std::set<std::string> used_names;
+    for (const Group& g : group_by_suite_and_technique(results)) write_group(xml, results, g, used_names);
   }
   return xml.str();
 }

@@ -134,3 +134,28 @@ TEST(JunitWriter, ReportsAnUnwritableDestination) {
 
 }  // namespace
 }  // namespace glassbox::reports
+
+namespace glassbox::reports {
+namespace {
+
+TEST(JunitWriter, RepeatedTestcaseNamesGetTheCaseIdAppended) {
+  RunResults results;
+  for (const char* id : {"r/boundaries/normal/a=nominal", "r/boundaries/normal/b=nominal"}) {
+    CaseResult c;
+    c.id = id;
+    c.suite = "s";
+    c.request = "r";
+    c.technique = "boundaries";
+    c.form = "normal";
+    c.label = "nominal";
+    c.outcome = Outcome::Passed;
+    results.cases.push_back(c);
+  }
+  const std::string xml = junit_of(results);
+  EXPECT_NE(xml.find("<testcase name=\"normal: nominal\" classname=\"s.r\""), std::string::npos) << xml;
+  EXPECT_NE(xml.find("<testcase name=\"normal: nominal (r/boundaries/normal/b=nominal)\" classname=\"s.r\""),
+            std::string::npos) << xml;
+}
+
+}  // namespace
+}  // namespace glassbox::reports
