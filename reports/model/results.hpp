@@ -56,6 +56,22 @@ struct Exchange {
   double latency_ms = 0;   // of the final attempt
 };
 
+// One span of a case's trace, as reports show it: a waterfall row.
+struct TraceSpan {
+  std::string span_id;
+  std::string parent_span_id;
+  std::string name;
+  std::string service;
+  std::string kind;             // "server", "internal", ... (suites/model/span.hpp to_string)
+  std::string status;           // "unset", "ok", "error"
+  std::string status_message;
+  double start_ms = 0;          // from the start of the trace's earliest span
+  double duration_ms = 0;
+  int depth = 0;                // 0 for a top-level span
+  std::string place;            // "root", "probe_child", "child" or "orphan" (its parent never arrived)
+  Value attributes = Value::object();
+};
+
 struct CaseResult {
   std::string id;               // stable case id (suite::make_case_id)
   std::string suite;            // suite name (shards and multi-suite runs)
@@ -73,6 +89,20 @@ struct CaseResult {
   std::vector<Attempt> attempts;
   Exchange exchange;
   double start_offset_ms = 0;   // from the start of the run
+  std::vector<TraceSpan> spans; // the case's trace, in tree order (parents before children)
+};
+
+// What the run heard from the services' telemetry. `collected` is false when no spans were
+// asked for (no receiver, no trace source): reports then say nothing about spans.
+struct Telemetry {
+  bool collected = false;
+  std::string source;                   // e.g. "OTLP receiver on http://127.0.0.1:4318"
+  std::uint64_t received = 0;           // spans received, duplicates included
+  std::uint64_t matched = 0;            // spans of a case's trace
+  std::uint64_t unmatched = 0;          // spans of no case of this run
+  std::uint64_t duplicates = 0;         // the same span again (exporter retries)
+  std::uint64_t orphans = 0;            // spans whose parent never arrived
+  std::map<std::string, std::uint64_t> unmatched_by_service;
 };
 
 struct Totals {
@@ -94,6 +124,7 @@ struct RunResults {
   std::vector<CaseResult> cases;
   Histogram latency;                   // every final attempt
   std::map<std::string, Histogram> latency_by_request;  // "suite/request" -> histogram
+  Telemetry telemetry;
 
   Totals totals() const;
   // Exit status semantics: true when no case failed or errored.

@@ -58,6 +58,22 @@ Value exchange_to_json(const Exchange& e) {
                {"latency_ms", e.latency_ms}};
 }
 
+Value spans_to_json(const std::vector<TraceSpan>& spans) {
+  Value out = Value::array();
+  for (const TraceSpan& s : spans)
+    out.push_back({{"span_id", s.span_id}, {"parent_span_id", s.parent_span_id}, {"name", s.name},
+                   {"service", s.service}, {"kind", s.kind}, {"status", s.status},
+                   {"status_message", s.status_message}, {"start_ms", s.start_ms}, {"duration_ms", s.duration_ms},
+                   {"depth", s.depth}, {"place", s.place}, {"attributes", s.attributes}});
+  return out;
+}
+
+Value telemetry_to_json(const Telemetry& t) {
+  return Value{{"collected", t.collected},   {"source", t.source},       {"received", t.received},
+               {"matched", t.matched},       {"unmatched", t.unmatched}, {"duplicates", t.duplicates},
+               {"orphans", t.orphans},       {"unmatched_by_service", t.unmatched_by_service}};
+}
+
 Value case_to_json(const CaseResult& c) {
   Value checks = Value::array();
   for (const Check& k : c.checks)
@@ -80,7 +96,8 @@ Value case_to_json(const CaseResult& c) {
                {"trace_id", c.trace_id},
                {"attempts", std::move(attempts)},
                {"exchange", exchange_to_json(c.exchange)},
-               {"start_offset_ms", c.start_offset_ms}};
+               {"start_offset_ms", c.start_offset_ms},
+               {"spans", spans_to_json(c.spans)}};
 }
 
 // ---- reading ---------------------------------------------------------------------------
@@ -171,6 +188,46 @@ Exchange read_exchange(JsonReader& r, const Value& e, const std::string& path) {
   return x;
 }
 
+std::vector<TraceSpan> read_spans(JsonReader& r, const Value& c, const std::string& path) {
+  std::vector<TraceSpan> out;
+  const Value* spans = r.get_array(c, path, "spans");
+  if (!spans) return out;
+  const std::string at = JsonReader::field_path(path, "spans");
+  for (std::size_t i = 0; i < spans->size() && r.ok(); ++i) {
+    const std::string here = JsonReader::index_path(at, i);
+    const Value& v = (*spans)[i];
+    if (!r.expect_object(v, here)) break;
+    TraceSpan s;
+    s.span_id = r.get_string(v, here, "span_id", Need::Required);
+    for (auto [key, field] : {std::pair{"parent_span_id", &s.parent_span_id}, {"name", &s.name},
+                              {"service", &s.service}, {"kind", &s.kind}, {"status", &s.status},
+                              {"status_message", &s.status_message}, {"place", &s.place}})
+      *field = r.get_string(v, here, key);
+    s.start_ms = r.get_number(v, here, "start_ms");
+    s.duration_ms = r.get_number(v, here, "duration_ms");
+    s.depth = static_cast<int>(r.get_int(v, here, "depth", 0, 10000));
+    if (const Value* attributes = r.get_object(v, here, "attributes")) s.attributes = *attributes;
+    out.push_back(std::move(s));
+  }
+  return out;
+}
+
+void read_telemetry(JsonReader& r, const Value& t, RunResults& out) {
+  const std::string path = "telemetry";
+  Telemetry& o = out.telemetry;
+  o.collected = r.get_bool(t, path, "collected");
+  o.source = r.get_string(t, path, "source");
+  o.received = r.get_uint64(t, path, "received");
+  o.matched = r.get_uint64(t, path, "matched");
+  o.unmatched = r.get_uint64(t, path, "unmatched");
+  o.duplicates = r.get_uint64(t, path, "duplicates");
+  o.orphans = r.get_uint64(t, path, "orphans");
+  if (const Value* by = r.get_object(t, path, "unmatched_by_service"))
+    for (const auto& [service, n] : by->items())
+      if (auto count = r.expect_uint64(n, JsonReader::key_path("telemetry.unmatched_by_service", service)))
+        o.unmatched_by_service[service] = *count;
+}
+
 CaseResult read_case(JsonReader& r, const Value& c, const std::string& path) {
   CaseResult out;
   if (!r.expect_object(c, path)) return out;
@@ -222,6 +279,7 @@ CaseResult read_case(JsonReader& r, const Value& c, const std::string& path) {
   if (const Value* exchange = r.get_object(c, path, "exchange"))
     out.exchange = read_exchange(r, *exchange, JsonReader::field_path(path, "exchange"));
   out.start_offset_ms = r.get_number(c, path, "start_offset_ms");
+  out.spans = read_spans(r, c, path);
   return out;
 }
 
@@ -271,6 +329,7 @@ Expected<RunResults> results_from_json_named(const Value& json, const std::strin
       out.cases.push_back(read_case(r, (*cases)[i], JsonReader::index_path("cases", i)));
   }
   if (const Value* latency = r.get_object(json, "", "latency")) read_latency(r, *latency, out);
+  if (const Value* telemetry = r.get_object(json, "", "telemetry")) read_telemetry(r, *telemetry, out);
   if (!r.ok()) return r.error();
   return out;
 }
@@ -299,7 +358,8 @@ Value to_json(const RunResults& results) {
       {"totals",
        {{"cases", t.cases}, {"passed", t.passed}, {"failed", t.failed}, {"errors", t.errors}, {"skipped", t.skipped}}},
       {"cases", std::move(cases)},
-      {"latency", {{"overall", histogram_to_json(results.latency)}, {"by_request", std::move(by_request)}}}};
+      {"latency", {{"overall", histogram_to_json(results.latency)}, {"by_request", std::move(by_request)}}},
+      {"telemetry", telemetry_to_json(results.telemetry)}};
 }
 
 Expected<RunResults> results_from_json(const Value& json) { return results_from_json_named(json, "results.json"); }

@@ -114,6 +114,17 @@ Expected<RunResults> merge_results(const std::vector<RunResults>& parts) {
       auto [it, inserted] = out.latency_by_request.try_emplace(key, h.sub_bucket_bits());
       it->second.merge(h);
     }
+    // Each shard heard only its own cases' spans, so the counts add up.
+    const Telemetry& t = p.telemetry;
+    Telemetry& m = out.telemetry;
+    m.collected = m.collected || t.collected;
+    if (m.source.empty()) m.source = t.source;
+    m.received += t.received;
+    m.matched += t.matched;
+    m.unmatched += t.unmatched;
+    m.duplicates += t.duplicates;
+    m.orphans += t.orphans;
+    for (const auto& [service, n] : t.unmatched_by_service) m.unmatched_by_service[service] += n;
   }
   return out;
 }

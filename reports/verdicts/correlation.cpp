@@ -104,3 +104,47 @@ Correlation correlate(std::vector<Span> spans, const std::set<std::string>& case
 }
 
 }  // namespace glassbox::reports
+
+namespace glassbox::reports {
+
+namespace {
+std::string_view place_name(SpanPlace p) {
+  switch (p) {
+    case SpanPlace::Root: return "root";
+    case SpanPlace::ProbeChild: return "probe_child";
+    case SpanPlace::Child: return "child";
+    case SpanPlace::Orphan: return "orphan";
+  }
+  return "root";
+}
+}  // namespace
+
+std::vector<TraceSpan> waterfall_rows(const CaseTrace& trace) {
+  std::vector<TraceSpan> rows;
+  if (trace.spans.empty()) return rows;
+  std::uint64_t origin = trace.spans.front().start_unix_nano;
+  for (const Span& s : trace.spans) origin = std::min(origin, s.start_unix_nano);
+  const std::vector<int> depth = trace.depths();
+  std::function<void(std::size_t)> emit = [&](std::size_t i) {
+    const Span& s = trace.spans[i];
+    TraceSpan row;
+    row.span_id = s.span_id;
+    row.parent_span_id = s.parent_span_id;
+    row.name = s.name;
+    row.service = s.service;
+    row.kind = std::string(to_string(s.kind));
+    row.status = std::string(to_string(s.status));
+    row.status_message = s.status_message;
+    row.start_ms = double(s.start_unix_nano - origin) / 1e6;
+    row.duration_ms = s.duration_ms();
+    row.depth = depth[i];
+    row.place = std::string(place_name(trace.place[i]));
+    row.attributes = s.attributes;
+    rows.push_back(std::move(row));
+    for (std::size_t child : trace.children[i]) emit(child);
+  };
+  for (std::size_t top : trace.tops()) emit(top);
+  return rows;
+}
+
+}  // namespace glassbox::reports

@@ -51,3 +51,12 @@ Correlation correlate(std::vector<Span> spans, const std::set<std::string>& case
                       const std::set<std::string>& probe_span_ids);
 
 }  // namespace glassbox::reports
+
+#include "reports/model/results.hpp"
+
+namespace glassbox::reports {
+
+// A case's trace as waterfall rows, parents before children, times from the earliest span.
+std::vector<TraceSpan> waterfall_rows(const CaseTrace& trace);
+
+}  // namespace glassbox::reports

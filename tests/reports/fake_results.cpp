@@ -178,6 +178,19 @@ RunResults run_of(std::vector<CaseResult> cases) {
   return r;
 }
 
-RunResults fake_results() { return run_of(fake_cases()); }
+RunResults fake_results() {
+  RunResults r = run_of(fake_cases());
+  // The first case's trace: a server span the probe parented, a child, and an orphan whose
+  // parent never arrived; a hostile attribute value for the writers to escape.
+  r.cases.front().spans = {
+      TraceSpan{"1a903d7eb0330f2a", "00f067aa0ba902b7", "POST /triangle", "eval-svc", "server", "unset", "", 0.0, 1.43,
+                0, "probe_child", Value{{"http.response.status_code", 200}, {"http.route", "/triangle"}}},
+      TraceSpan{"51e09af9a8835241", "1a903d7eb0330f2a", "classify", "eval-svc", "internal", "error",
+                "<script>alert(1)</script>", 0.2, 0.5, 1, "child", Value{{"branch", "scalene"}}},
+      TraceSpan{"9f3f0ecc8909057d", "ffffffffffffff01", "late", "eval-svc", "internal", "unset", "", 1.0, 0.1, 0,
+                "orphan", Value::object()}};
+  r.telemetry = Telemetry{true, "OTLP receiver on http://127.0.0.1:4318", 12, 9, 3, 1, 1, {{"billing", 2}, {"(unknown service)", 1}}};
+  return r;
+}
 
 }  // namespace glassbox::reports::testing

@@ -107,3 +107,27 @@ RC_GTEST_PROP(Correlate, EverySpanIsAccountedForAndReachableOnce, ()) {
 
 }  // namespace
 }  // namespace glassbox::reports
+
+namespace glassbox::reports {
+namespace {
+
+TEST(WaterfallRows, ListParentsBeforeChildrenWithTimesFromTheFirstSpan) {
+  auto c = correlate({span(kTrace, "0000000000000003", "0000000000000001", 1'500'000, "classify"),
+                      span(kTrace, "0000000000000001", kProbeSpan, 1'000'000, "POST /triangle"),
+                      span(kTrace, "0000000000000002", "0000000000000001", 1'200'000, "validate"),
+                      span(kTrace, "0000000000000004", "0000000000000003", 1'600'000, "inequality")},
+                     {kTrace}, {kProbeSpan});
+  auto rows = waterfall_rows(c.traces.at(kTrace));
+  ASSERT_EQ(rows.size(), 4u);
+  EXPECT_EQ(rows[0].name, "POST /triangle");
+  EXPECT_EQ(rows[0].place, "probe_child");
+  EXPECT_EQ(rows[1].name, "validate");
+  EXPECT_EQ(rows[2].name, "classify");
+  EXPECT_EQ(rows[3].name, "inequality");
+  EXPECT_EQ(rows[3].depth, 2);
+  EXPECT_DOUBLE_EQ(rows[2].start_ms, 0.5);
+  EXPECT_DOUBLE_EQ(rows[0].start_ms, 0.0);
+}
+
+}  // namespace
+}  // namespace glassbox::reports
