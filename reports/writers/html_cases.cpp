@@ -178,6 +178,7 @@ void failure_entry(HtmlBuilder& b, const CaseResult& c, std::size_t index) {
   key_values(b, {{"Case id", c.id}, {"Trace id", c.trace_id.empty() ? "–" : c.trace_id}, {"Expected", c.expected_outcome}});
   inputs_table(b, c);
   if (c.outcome == Outcome::Error) attempts_table(b, c);
+  waterfall(b, c);
   if (c.exchange.status != 0 || !c.exchange.response_body.empty()) {
     b.element("h4", "Response body");
     body_block(b, c.exchange.response_body, c.outcome, c.exchange.response_body_truncated);
@@ -198,6 +199,7 @@ void case_entry(HtmlBuilder& b, const CaseResult& c, std::size_t index) {
   inputs_table(b, c);
   checks_table(b, c);
   attempts_table(b, c);
+  waterfall(b, c);
   if (c.outcome == Outcome::Skipped && c.attempts.empty()) return;
   exchange_part(b, "Request", c.exchange.request_headers, c.exchange.request_body, c.outcome, false, false);
   exchange_part(b, "Response", c.exchange.response_headers, c.exchange.response_body, c.outcome,

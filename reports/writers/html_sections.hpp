@@ -49,6 +49,11 @@ void verdict_banner(HtmlBuilder& b, const RunResults& results);
 void latency_panel(HtmlBuilder& b, const RunResults& results);
 void technique_panel(HtmlBuilder& b, const RunResults& results);
 
+// html_waterfall.cpp: a case's spans as an SVG waterfall (nothing when it has none), and
+// the run's span counts (nothing when no spans were collected).
+void waterfall(HtmlBuilder& b, const CaseResult& c);
+void telemetry_line(HtmlBuilder& b, const RunResults& results);
+
 // html_cases.cpp: failures first, then every case grouped by request.
 void failures_section(HtmlBuilder& b, const RunResults& results);
 void cases_section(HtmlBuilder& b, const RunResults& results);

@@ -66,6 +66,7 @@ std::string render(const RunResults& r) {
     {
       auto main = b.open("main", {{"class", "wrap"}});
       html::verdict_banner(b, r);
+      html::telemetry_line(b, r);
       {
         auto panels = b.open("div", {{"class", "panels"}});
         html::latency_panel(b, r);

@@ -132,6 +132,19 @@ h4 {
 .stat-value { font-size: 21px; font-weight: 700; font-variant-numeric: tabular-nums; }
 
 /* The latency histogram. */
+.waterfall { display: block; width: 100%; height: auto; margin: 6px 0 12px; }
+.waterfall text { font-family: var(--mono); font-size: 11px; }
+.waterfall .span-band { fill: transparent; }
+.waterfall .span-row-alt .span-band { fill: var(--border-soft); opacity: .35; }
+.waterfall .span-row:hover .span-band { fill: var(--accent); opacity: .12; }
+.waterfall .span-label { fill: var(--text); }
+.waterfall .span-duration { fill: var(--muted); }
+.waterfall .span-bar { fill: var(--accent); }
+.waterfall .span-server { fill: var(--slow); }
+.waterfall .span-error { fill: var(--fail); }
+.waterfall .span-orphan { fill: var(--muted); }
+.telemetry { margin: 10px 2px 0; color: var(--muted); font-size: 13px; }
+.telemetry-warn { color: var(--fail); }
 .chart { display: block; width: 100%; height: auto; margin-top: 6px; }
 .chart text { font-family: var(--sans); font-size: 11px; }
 .chart .bar { fill: var(--accent); }

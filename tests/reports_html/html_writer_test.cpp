@@ -192,3 +192,43 @@ TEST(HtmlWriter, IsRegisteredAsHtml) {
 
 }  // namespace
 }  // namespace glassbox::reports
+
+namespace glassbox::reports {
+namespace {
+
+class HtmlWaterfallTest : public HtmlWriterTest {};
+
+RunResults run_with_trace() {
+  RunResults r = testing::passing_run();
+  r.cases.front().spans = {
+      TraceSpan{"1a903d7eb0330f2a", "00f067aa0ba902b7", "POST /triangle", "eval-svc", "server", "unset", "", 0.0, 2.0,
+                0, "probe_child", Value{{"http.route", "/triangle"}}},
+      TraceSpan{"51e09af9a8835241", "1a903d7eb0330f2a", "classify", "eval-svc", "internal", "error",
+                "<script>alert(1)</script>", 1.0, 0.5, 1, "child", Value{{"branch", "<b>scalene</b>"}}},
+      TraceSpan{"9f3f0ecc8909057d", "ffffffffffffff01", "late", "eval-svc", "internal", "unset", "", 1.5, 0.5, 0,
+                "orphan", Value::object()}};
+  r.telemetry = Telemetry{true, "OTLP receiver on http://127.0.0.1:4318", 5, 3, 2, 0, 1, {{"billing", 2}}};
+  return r;
+}
+
+TEST_F(HtmlWaterfallTest, DrawsOneBarPerSpanPlacedOnTheTracesTimeAxis) {
+  const std::string page = render(run_with_trace());
+  EXPECT_EQ(occurrences(page, "<svg class=\"waterfall\""), 1u);
+  EXPECT_EQ(occurrences(page, "class=\"span-bar"), 3u);
+  // 2 ms of trace over a 530-unit plot starting at x=300: classify starts at the middle.
+  EXPECT_NE(page.find("<rect class=\"span-bar span-error\" x=\"565.0\""), std::string::npos);
+  EXPECT_NE(page.find("late  (orphan)"), std::string::npos);
+  EXPECT_EQ(page.find("<script>alert(1)"), std::string::npos);
+  EXPECT_EQ(page.find("<b>scalene"), std::string::npos);
+  EXPECT_NE(page.find("&lt;b&gt;scalene&lt;/b&gt;"), std::string::npos);
+}
+
+TEST_F(HtmlWaterfallTest, StatesSpanCountsOnlyWhenSpansWereCollected) {
+  EXPECT_NE(render(run_with_trace()).find("Spans: 5 received, 3 matched to cases, 2 of no case, 1 orphans"),
+            std::string::npos);
+  EXPECT_EQ(render(testing::passing_run()).find("Spans:"), std::string::npos);
+  EXPECT_EQ(render(testing::passing_run()).find("class=\"waterfall\""), std::string::npos);
+}
+
+}  // namespace
+}  // namespace glassbox::reports
