@@ -18,10 +18,17 @@ Handler add_demo_command(CLI::App& app) {
   CLI::App* cmd = app.add_subcommand("demo", "Serve the built-in demo API (triangle, nextdate, discount, orders)");
   cmd->add_option("--port", options->port, "Port to listen on; 0 picks a free one (default 8080)");
   cmd->add_option("--address", options->address, "Address to listen on (default 127.0.0.1)");
+  cmd->add_option("--otlp-endpoint", options->otlp_endpoint,
+                  "Export the demo's own spans as OTLP/HTTP protobuf to URL/v1/traces, "
+                  "e.g. http://127.0.0.1:4318 (default: no spans)")
+      ->option_text("URL");
   cmd->footer(
       "Example:\n"
       "  glassbox demo --port 8080 &\n"
-      "  curl -s -XPOST localhost:8080/triangle -d '{\"a\":3,\"b\":4,\"c\":5}'   # {\"kind\":\"scalene\"}");
+      "  curl -s -XPOST localhost:8080/triangle -d '{\"a\":3,\"b\":4,\"c\":5}'   # {\"kind\":\"scalene\"}\n"
+      "  # the same, with the demo's own spans sent to a span collector:\n"
+      "  glassbox collect --listen 127.0.0.1:4318 --out spans.json &\n"
+      "  glassbox demo --port 8081 --otlp-endpoint http://127.0.0.1:4318");
   return [options] {
     install_interrupt_handler();
     auto demo = probes::start_demo_service(*options);

@@ -23,6 +23,7 @@ struct DemoRequest {
   std::string target;                          // origin-form, e.g. "/nextdate?date=2024-02-29"
   std::map<std::string, std::string> headers;  // names lowercased; a repeated name keeps the first
   std::string body;
+  std::string protocol_version = "1.1";        // HTTP version, "1.1" or "1.0"
 };
 
 using ResponseHeaders = std::vector<std::pair<std::string, std::string>>;

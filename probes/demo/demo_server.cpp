@@ -22,6 +22,8 @@
 
 #include "probes/demo/demo_api.hpp"
 #include "probes/demo/demo_service.hpp"
+#include "probes/demo/otlp_exporter.hpp"
+#include "probes/demo/tracing_middleware.hpp"
 
 namespace glassbox::probes {
 namespace {
@@ -72,6 +74,7 @@ demo::DemoRequest to_demo_request(http::request<http::string_body>&& request) {
     out.headers.emplace(std::move(name), std::string(field.value()));
   }
   out.body = std::move(request.body());
+  out.protocol_version = request.version() == 10 ? "1.0" : "1.1";
   return out;
 }
 
@@ -177,8 +180,16 @@ class Session final : public std::enable_shared_from_this<Session> {
 
 class DemoServer final : public DemoService {
  public:
-  explicit DemoServer(DemoHandler handler) : handler_(std::move(handler)) {}
+  DemoServer() = default;
   ~DemoServer() override { stop(); }
+
+  // Before run_in_background(): the API, and the exporter its spans go to (if any).
+  void set_handler(DemoHandler handler) { handler_ = std::move(handler); }
+  void set_exporter(std::unique_ptr<demo::OtlpExporter> exporter) {
+    exporter_ = std::move(exporter);
+  }
+  // The address clients reach the service at, and its port (after listen()).
+  demo::ServerAddress address() const { return {reachable_host_, port_}; }
 
   Status listen(const DemoOptions& options) {
     beast::error_code ec;
@@ -205,6 +216,7 @@ class DemoServer final : public DemoService {
                                        : address.is_v6()
                                            ? net::ip::address(net::ip::address_v6::loopback())
                                            : net::ip::address(net::ip::address_v4::loopback());
+    reachable_host_ = reachable.to_string();
     base_url_ = "http://" + host_port(reachable, port_);
     return ok_status();
   }
@@ -232,6 +244,8 @@ class DemoServer final : public DemoService {
     core_->ioc.stop();
     if (thread_.joinable()) thread_.join();
     core_.reset();  // closes the listening socket and every connection
+    // Only now: no handler can add a span any more, so the final flush sends them all.
+    if (exporter_) exporter_->stop();
   }
 
  private:
@@ -259,19 +273,37 @@ class DemoServer final : public DemoService {
     });
   }
 
+  // Declared first so it is destroyed last: the handler holds a reference to it.
+  std::unique_ptr<demo::OtlpExporter> exporter_;
   DemoHandler handler_;  // outlives core_, so sessions may hold a reference to it
   std::unique_ptr<Core> core_ = std::make_unique<Core>();
   std::thread thread_;
   std::mutex stop_mutex_;
   std::uint16_t port_ = 0;
+  std::string reachable_host_;
   std::string base_url_;
 };
 
 }  // namespace
 
 Expected<std::unique_ptr<DemoService>> start_demo_service(const DemoOptions& options) {
-  auto server = std::make_unique<DemoServer>(demo::make_demo_api());
+  std::unique_ptr<demo::OtlpExporter> exporter;
+  if (!options.otlp_endpoint.empty()) {
+    demo::ExporterOptions exporter_options;
+    exporter_options.endpoint = options.otlp_endpoint;
+    exporter_options.resource = {options.service_name, GLASSBOX_VERSION};
+    auto started = demo::OtlpExporter::start(std::move(exporter_options));
+    if (!started) return started.error();
+    exporter = std::move(*started);
+  }
+  auto server = std::make_unique<DemoServer>();
   if (Status listening = server->listen(options); !listening) return listening.error();
+  demo::DemoHandler api = demo::make_demo_api();
+  if (exporter) {
+    api = demo::with_tracing(std::move(api), *exporter, server->address());
+    server->set_exporter(std::move(exporter));
+  }
+  server->set_handler(std::move(api));
   server->run_in_background();
   return std::unique_ptr<DemoService>(std::move(server));
 }

@@ -1,5 +1,6 @@
 // The built-in demo service: a small HTTP/1.1 API with real validation and branches, so the
-// quick start has something real to test. Keep-alive connections; one background thread.
+// quick start has something real to test. Keep-alive connections; one background thread
+// (and one exporter thread when it exports spans).
 //
 // Endpoints (JSON in and out; every response has Content-Type: application/json):
 //   GET  /healthz                         -> 200 {"status":"ok"}
@@ -30,6 +31,10 @@
 //   body over 1 MiB -> 413 {"error":"body too large","limit":1048576}, connection closed
 //   unparseable HTTP -> 400 {"error":"malformed request"}, connection closed
 // A request with a valid W3C `traceparent` gets its trace id back in `x-trace-id`.
+// With an otlp_endpoint, every request also emits OpenTelemetry spans (a SERVER span that
+// continues the traceparent, INTERNAL children with a `branch` attribute for each decision;
+// see tracing_middleware.hpp and the endpoint headers), exported as OTLP/HTTP protobuf to
+// <otlp_endpoint>/v1/traces; stop() returns after every span has been sent.
 // The per-endpoint details live in triangle.hpp, nextdate.hpp, discount.hpp and orders.hpp.
 //
 // Thread-safety: start_demo_service() may be called from any thread, and each service
@@ -48,6 +53,8 @@ namespace glassbox::probes {
 struct DemoOptions {
   std::string address = "127.0.0.1";
   std::uint16_t port = 0;  // 0 = any free port
+  std::string otlp_endpoint;  // "http://127.0.0.1:4318": export spans there; "" = no spans
+  std::string service_name = "glassbox-demo";
 };
 
 class DemoService {
@@ -63,6 +70,7 @@ class DemoService {
 
 // Binds options.address (an IP address, not a host name) and options.port and starts
 // serving. Errors, e.g.:
+//   "invalid OTLP endpoint 'localhost:4318': the scheme must be http:// or https://"
 //   "cannot listen on 127.0.0.1:8080: address already in use"
 //   "cannot listen on localhost:8080: not an IP address"
 Expected<std::unique_ptr<DemoService>> start_demo_service(const DemoOptions& options);

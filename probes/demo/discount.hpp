@@ -9,6 +9,9 @@
 //   and amount >= 1000 adds 5 with "bonus":true.
 //   -> 200 {"discount_pct":int,"rule":"R1".."R4","bonus":bool}
 //   -> 400 per json_fields.hpp for the first bad field, in the order member, amount, coupon
+// Spans (in a traced request): "validate" (branch ok or the field error), then "decide"
+// (branch R1..R4) with children "rule.R1".."rule.R4" (the matching rule; branch
+// member&coupon, member&!coupon, ...) and "bonus" (branch applied | none).
 //
 // Thread-safety: pure functions.
 #pragma once

@@ -35,6 +35,24 @@ DemoResponse FieldError::to_response() const {
   return response;
 }
 
+std::string FieldError::branch() const {
+  if (error == "missing field") return "missing";
+  std::string name;
+  for (const char c : error) {
+    // "not an integer" -> "not_integer": the article says nothing a branch needs.
+    if (c == ' ') {
+      if (!name.empty() && name.back() != '_') name.push_back('_');
+    } else {
+      name.push_back(c);
+    }
+  }
+  for (const std::string_view article : {"_an_", "_a_"}) {
+    const auto at = name.find(article);
+    if (at != std::string::npos) name.replace(at, article.size(), "_");
+  }
+  return name;
+}
+
 FieldResult<std::int64_t> integer_field(const json& body, std::string_view name, std::int64_t min,
                                         std::int64_t max) {
   const json* value = find_field(body, name);

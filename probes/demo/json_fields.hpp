@@ -26,6 +26,9 @@ struct FieldError {
 
   // The 400 response that reports this error.
   DemoResponse to_response() const;
+  // The error as a span's `branch` value: "missing" for a missing field, else the message
+  // with underscores ("not_integer", "out_of_range", "length_out_of_range", ...).
+  std::string branch() const;
 };
 
 template <typename T>

@@ -1,6 +1,12 @@
 #include "probes/demo/nextdate.hpp"
 
+#include <cstdint>
+#include <utility>
+#include <variant>
+
 #include <fmt/format.h>
+
+#include "probes/demo/tracing.hpp"
 
 namespace glassbox::probes::demo {
 namespace {
@@ -13,6 +19,35 @@ std::optional<int> fixed_digits(std::string_view text) {
     value = value * 10 + (c - '0');
   }
   return value;
+}
+
+// The date parameter, or the 400 that refuses it; recorded as the "validate" span.
+std::variant<CalendarDate, DemoResponse> validated_date(
+    const std::map<std::string, std::string>& query) {
+  ScopedSpan validate("validate");
+  validate.set("endpoint", std::string("nextdate"));
+  const auto parameter = query.find("date");
+  if (parameter == query.end()) {
+    validate.set("field", std::string("date"));
+    validate.set_branch("missing");
+    DemoResponse response = error_response(400, "missing parameter");
+    response.body["field"] = "date";
+    return response;
+  }
+  const auto date = parse_iso_date(parameter->second);
+  if (!date) {
+    validate.set_branch("invalid_date");
+    return error_response(400, "invalid date");
+  }
+  if (date->year < kMinYear || date->year > kMaxYear) {
+    validate.set_branch("year_out_of_range");
+    DemoResponse response = error_response(400, "year out of range");
+    response.body["min"] = kMinYear;
+    response.body["max"] = kMaxYear;
+    return response;
+  }
+  validate.set_branch("ok");
+  return *date;
 }
 
 }  // namespace
@@ -54,22 +89,21 @@ CalendarDate next_day(const CalendarDate& date) {
 }
 
 DemoResponse nextdate_endpoint(const std::map<std::string, std::string>& query) {
-  const auto parameter = query.find("date");
-  if (parameter == query.end()) {
-    DemoResponse response = error_response(400, "missing parameter");
-    response.body["field"] = "date";
-    return response;
-  }
-  const auto date = parse_iso_date(parameter->second);
-  if (!date) return error_response(400, "invalid date");
-  if (date->year < kMinYear || date->year > kMaxYear) {
-    DemoResponse response = error_response(400, "year out of range");
-    response.body["min"] = kMinYear;
-    response.body["max"] = kMaxYear;
-    return response;
-  }
+  auto checked = validated_date(query);
+  if (auto* refusal = std::get_if<DemoResponse>(&checked)) return std::move(*refusal);
+  const CalendarDate date = std::get<CalendarDate>(checked);
+
+  ScopedSpan step("next_day");
+  step.set("date.year", std::int64_t{date.year});
+  step.set("date.month", std::int64_t{date.month});
+  step.set("date.day", std::int64_t{date.day});
+  step.set("leap", is_leap_year(date.year));
+  const CalendarDate next = next_day(date);
+  step.set_branch(next.year != date.year     ? "year_end"
+                  : next.month != date.month ? "month_end"
+                                             : "same_month");
   DemoResponse response;
-  response.body = {{"next", format_iso_date(next_day(*date))}};
+  response.body = {{"next", format_iso_date(next)}};
   return response;
 }
 

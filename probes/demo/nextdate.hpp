@@ -5,6 +5,9 @@
 //   -> 400 {"error":"invalid date"}  not exactly YYYY-MM-DD digits, or no such day (2021-02-30)
 //   -> 400 {"error":"year out of range","min":1812,"max":2212}   a real date outside the years
 // The shape and the calendar are checked before the year range, so 1700-02-30 is "invalid date".
+// Spans (in a traced request): "validate" (branch ok | missing | invalid_date |
+// year_out_of_range), then "next_day" (branch same_month | month_end | year_end, and
+// leap: whether the date's year is a leap year).
 //
 // Thread-safety: pure functions.
 #pragma once

@@ -4,6 +4,7 @@
 #include <variant>
 
 #include "probes/demo/json_fields.hpp"
+#include "probes/demo/tracing.hpp"
 
 namespace glassbox::probes::demo {
 namespace {
@@ -82,20 +83,34 @@ TransitionResult OrderBook::apply(std::string_view id, OrderEvent event) {
   const auto it = orders_.find(id);
   if (it == orders_.end()) return {};
   Order& order = it->second;
-  const auto next = next_state(order.state, event);
-  if (!next) return {TransitionOutcome::not_allowed, order};
+  const OrderState before = order.state;
+  const auto next = next_state(before, event);
+  if (!next) return {TransitionOutcome::not_allowed, order, before};
   order.state = *next;
-  return {TransitionOutcome::applied, order};
+  return {TransitionOutcome::applied, order, before};
 }
 
 DemoResponse create_order_endpoint(OrderBook& book, const nlohmann::json& body) {
-  auto item = string_field(body, "item", kMinItemChars, kMaxItemChars);
-  if (auto* error = std::get_if<FieldError>(&item)) return error->to_response();
-  const auto quantity = integer_field(body, "quantity", kMinQuantity, kMaxQuantity);
-  if (auto* error = std::get_if<FieldError>(&quantity)) return error->to_response();
+  std::string item;
+  std::int64_t quantity = 0;
+  {
+    ScopedSpan validate("validate");
+    validate.set("endpoint", std::string("orders"));
+    const auto refuse = [&validate](const FieldError& error) {
+      validate.set("field", error.field);
+      validate.set_branch(error.branch());
+      return error.to_response();
+    };
+    auto item_field = string_field(body, "item", kMinItemChars, kMaxItemChars);
+    if (auto* error = std::get_if<FieldError>(&item_field)) return refuse(*error);
+    const auto quantity_field = integer_field(body, "quantity", kMinQuantity, kMaxQuantity);
+    if (auto* error = std::get_if<FieldError>(&quantity_field)) return refuse(*error);
+    validate.set_branch("ok");
+    item = std::move(std::get<std::string>(item_field));
+    quantity = std::get<std::int64_t>(quantity_field);
+  }
 
-  const Order order =
-      book.create(std::move(std::get<std::string>(item)), std::get<std::int64_t>(quantity));
+  const Order order = book.create(std::move(item), quantity);
   DemoResponse response;
   response.status = 201;
   response.body = to_json(order);
@@ -112,16 +127,28 @@ DemoResponse get_order_endpoint(const OrderBook& book, std::string_view id) {
 }
 
 DemoResponse order_event_endpoint(OrderBook& book, std::string_view id, OrderEvent event) {
+  ScopedSpan transition("transition");
+  transition.set("event", std::string(to_string(event)));
+  transition.set("order.id", std::string(id));
   const TransitionResult result = book.apply(id, event);
+  if (result.outcome != TransitionOutcome::no_such_order) {
+    transition.set("from", std::string(to_string(result.before)));
+  }
   switch (result.outcome) {
-    case TransitionOutcome::no_such_order: return no_such_order();
+    case TransitionOutcome::no_such_order:
+      transition.set_branch("not_found");
+      return no_such_order();
     case TransitionOutcome::not_allowed: {
+      transition.set_branch("invalid_transition");
       DemoResponse response = error_response(409, "invalid transition");
       response.body["state"] = to_string(result.order.state);
       response.body["event"] = to_string(event);
       return response;
     }
-    case TransitionOutcome::applied: break;
+    case TransitionOutcome::applied:
+      transition.set("to", std::string(to_string(result.order.state)));
+      transition.set_branch("allowed");
+      break;
   }
   DemoResponse response;
   response.body = to_json(result.order);

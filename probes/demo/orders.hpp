@@ -12,6 +12,10 @@
 //     -> 200 order (the new state) | 404 {"error":"no such order"}
 //     -> 409 {"error":"invalid transition","state":"<current>","event":"<event>"}
 //
+// Spans (in a traced request): POST /orders records "validate" (branch ok or the field
+// error); an event records "transition" with attributes event, from, to (to only when
+// allowed) and branch allowed | invalid_transition | not_found.
+//
 // Ids are "o-1", "o-2", ... per OrderBook, in creation order. Orders are kept for the
 // lifetime of the book (the service), which is fine for test runs and small load profiles.
 //
@@ -52,6 +56,7 @@ enum class TransitionOutcome { applied, no_such_order, not_allowed };
 struct TransitionResult {
   TransitionOutcome outcome = TransitionOutcome::no_such_order;
   Order order;  // after the event when applied; unchanged when not allowed; empty when missing
+  OrderState before = OrderState::created;  // the state the event found (unset when missing)
 };
 
 class OrderBook final {

@@ -1,7 +1,11 @@
 #include "probes/demo/router.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <utility>
+
+#include "probes/demo/tracing.hpp"
+#include "probes/demo/tracing_middleware.hpp"
 
 namespace glassbox::probes::demo {
 namespace {
@@ -83,7 +87,7 @@ Target split_target(std::string_view target) {
 
 void Router::add(std::string method, std::string_view pattern, BodyKind body,
                  RouteHandler handler) {
-  Route route{std::move(method), {}, body, std::move(handler)};
+  Route route{std::move(method), std::string(pattern), {}, body, std::move(handler)};
   for (const auto segment : split_path(pattern)) route.segments.emplace_back(segment);
   routes_.push_back(std::move(route));
 }
@@ -121,10 +125,20 @@ DemoResponse Router::handle(const DemoRequest& request) const {
     }
     RouteRequest routed{request, std::move(target.path), std::move(target.query), std::move(params),
                         nullptr};
+    name_server_span_after_route(route.method, route.pattern);
     if (route.body == BodyKind::json_object) {
+      ScopedSpan parse("parse_body");
+      parse.set("body.bytes", static_cast<std::int64_t>(request.body.size()));
       routed.body = nlohmann::json::parse(request.body, nullptr, /*allow_exceptions=*/false);
-      if (routed.body.is_discarded()) return error_response(400, "malformed JSON");
-      if (!routed.body.is_object()) return error_response(400, "body must be a JSON object");
+      if (routed.body.is_discarded()) {
+        parse.set_branch("malformed");
+        return error_response(400, "malformed JSON");
+      }
+      if (!routed.body.is_object()) {
+        parse.set_branch("not_object");
+        return error_response(400, "body must be a JSON object");
+      }
+      parse.set_branch("ok");
     }
     return route.handler(routed);
   }

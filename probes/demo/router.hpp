@@ -4,6 +4,8 @@
 //   known path, method not routed         -> 405 {"error":"method not allowed"}, Allow: GET, POST
 //   body is not JSON                      -> 400 {"error":"malformed JSON"}
 //   body is JSON but not an object        -> 400 {"error":"body must be a JSON object"}
+// In a traced request it names the server span after the matched route and records the
+// body parse as a "parse_body" span (branch ok | malformed | not_object).
 // The router knows nothing of Boost; Router::handle is itself a DemoHandler, so middleware
 // wraps the whole table the same way it would wrap one route's handler.
 //
@@ -56,6 +58,7 @@ class Router final {
  private:
   struct Route {
     std::string method;
+    std::string pattern;                // as added, e.g. "/orders/{id}/pay" (the span's route)
     std::vector<std::string> segments;  // "{id}" marks a parameter
     BodyKind body = BodyKind::ignored;
     RouteHandler handler;
