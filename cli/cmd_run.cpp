@@ -1,4 +1,5 @@
 // glassbox run: generate, probe, judge, report.
+#include <chrono>
 #include <cstdlib>
 #include <iostream>
 
@@ -26,6 +27,8 @@ struct RunArgs {
   int concurrency = 0;
   int repeat = 1;
   bool insecure = false;
+  std::string listen;
+  int settle_ms = 500;
   bool no_color = false;
   bool quiet = false;
   bool verbose = false;
@@ -72,6 +75,8 @@ int run_command(const RunArgs& args) {
   options.concurrency = args.concurrency;
   options.repeat = args.repeat;
   options.insecure = args.insecure;
+  options.listen = args.listen;
+  options.settle = std::chrono::milliseconds(args.settle_ms);
   options.interrupted = &interrupt_flag();
 
   runner::RunObserver observer;
@@ -113,6 +118,13 @@ Handler add_run_command(CLI::App& app) {
       ->check(CLI::Range(1, 4096));
   cmd->add_option("--repeat", args->repeat, "Send every selected case N times (flakiness, quick load); ids get #2, #3, ...")
       ->check(CLI::Range(1, 10000000));
+  cmd->add_option("--listen", args->listen,
+                  "Receive the services' spans (OTLP/HTTP, Zipkin) on ADDR:PORT, e.g. 127.0.0.1:4318; port 0 picks one")
+      ->option_text("ADDR:PORT");
+  cmd->add_option("--settle", args->settle_ms,
+                  "After the last probe, wait until no span batch arrived for MS (bounded by 10x, at least 5 s)")
+      ->option_text("MS")
+      ->check(CLI::Range(0, 600000));
   cmd->add_flag("--insecure", args->insecure, "Do not verify TLS certificates");
   cmd->add_flag("--no-color", args->no_color, "No ANSI colours (also NO_COLOR=1, CI=1)");
   cmd->add_flag("-q,--quiet", args->quiet, "Print only failures and the totals");

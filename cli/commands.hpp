@@ -17,6 +17,7 @@ Handler add_run_command(CLI::App& app);
 Handler add_generate_command(CLI::App& app);
 Handler add_validate_command(CLI::App& app);
 Handler add_report_command(CLI::App& app);
+Handler add_collect_command(CLI::App& app);
 Handler add_demo_command(CLI::App& app);
 
 }  // namespace glassbox::cli

@@ -19,6 +19,7 @@ struct Command {
 constexpr Command kCommands[] = {
     {"run", glassbox::cli::add_run_command},           {"generate", glassbox::cli::add_generate_command},
     {"validate", glassbox::cli::add_validate_command}, {"report", glassbox::cli::add_report_command},
+    {"collect", glassbox::cli::add_collect_command},
     {"demo", glassbox::cli::add_demo_command},
 };
 

@@ -5,5 +5,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/install-deps.sh
 ./scripts/build.sh
-./build/cli/glassbox run suites/examples/demo.yaml --env alpha \
+./build/cli/glassbox run suites/examples/demo.yaml --env alpha --listen 127.0.0.1:0 \
   --json out/results.json --junit out/junit.xml --markdown out/summary.md --html out/report

@@ -15,6 +15,7 @@
 #include "suites/loader/loader.hpp"
 #include "suites/runner/case_judge.hpp"
 #include "suites/runner/request_builder.hpp"
+#include "suites/runner/span_collection.hpp"
 
 namespace glassbox::runner {
 
@@ -133,6 +134,19 @@ RunOutcome run(const RunOptions& options, const RunObserver& observer) {
       plan.back().repetition = repetition;
     }
 
+  // The span receiver starts before anything that could export to it (the demo).
+  SpanCollector collector;
+  std::unique_ptr<probes::SpanReceiver> receiver;
+  if (!options.listen.empty()) {
+    auto receiver_options = parse_listen(options.listen);
+    if (!receiver_options) return fail(FailureKind::Suite, receiver_options.error());
+    auto started = probes::start_span_receiver(*receiver_options, collector);
+    if (!started) return fail(FailureKind::Infrastructure, started.error());
+    receiver = std::move(started.value());
+    notice(fmt::format("span receiver listening on {} (OTLP/HTTP {}/v1/traces, Zipkin {}/api/v2/spans)",
+                       receiver->endpoint(), receiver->endpoint(), receiver->endpoint()));
+  }
+
   // The demo starts only when a selected case needs it.
   std::unique_ptr<probes::DemoService> demo;
   std::vector<std::string> insecure_targets;
@@ -145,7 +159,9 @@ RunOutcome run(const RunOptions& options, const RunObserver& observer) {
     suite::Target effective = *target;
     if (effective.is_builtin_demo()) {
       if (!demo) {
-        auto started = probes::start_demo_service({});
+        probes::DemoOptions demo_options;
+        if (receiver) demo_options.otlp_endpoint = receiver->endpoint();
+        auto started = probes::start_demo_service(demo_options);
         if (!started) return fail(FailureKind::Infrastructure, started.error());
         demo = std::move(started.value());
         notice(fmt::format("demo target listening on {}", demo->base_url()));
@@ -236,6 +252,19 @@ RunOutcome run(const RunOptions& options, const RunObserver& observer) {
     r.message = "not run: the run was interrupted";
     apply_repetition(plan[i], r);
     results.cases[i] = std::move(r);
+  }
+  if (receiver) {
+    // The demo flushes its exporter when it stops; then late batches get a settle window
+    // (quiet period, bounded) before the spans are correlated with the cases.
+    if (demo) demo->stop();
+    const auto limit = std::max(std::chrono::milliseconds(5000), options.settle * 10);
+    auto waited = settle(options.settle, limit, [&] { return receiver->stats().last_batch; }, interrupted);
+    receiver->stop();
+    const probes::ReceiverStats stats = receiver->stats();
+    attach_spans(results, collector.take(), fmt::format("OTLP/Zipkin receiver on {}", receiver->endpoint()));
+    if (stats.throttled) notice(fmt::format("span receiver refused {} batches as full (429); exporters retry them", stats.throttled));
+    notice(fmt::format("spans: waited {} ms for late batches; {} received, {} matched to cases, {} of no case",
+                       waited.count(), results.telemetry.received, results.telemetry.matched, results.telemetry.unmatched));
   }
   results.interrupted = interrupted();
   results.duration_ms = std::chrono::duration<double, std::milli>(Clock::now() - run_start).count();

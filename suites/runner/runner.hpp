@@ -7,6 +7,7 @@
 #pragma once
 
 #include <atomic>
+#include <chrono>
 #include <cstdint>
 #include <filesystem>
 #include <functional>
@@ -37,6 +38,8 @@ struct RunOptions {
   int concurrency = 0;               // 0 = the suite's default
   int repeat = 1;                    // send every selected case this many times (ids get "#2", "#3", ...)
   bool insecure = false;             // skip TLS verification for every target
+  std::string listen;                // "ADDR:PORT": run the span receiver there ("" = no spans)
+  std::chrono::milliseconds settle{500};  // after the last probe: quiet period to wait for late spans
   const std::atomic<bool>* interrupted = nullptr;
 };
 

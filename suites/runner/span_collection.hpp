@@ -1,0 +1,47 @@
+// Span collection for one run: the sink the receiver fills, the settle window after the
+// last probe, and turning what arrived into per-case traces and telemetry counts.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "probes/receiver/span_receiver.hpp"
+#include "reports/model/results.hpp"
+#include "suites/model/expected.hpp"
+
+namespace glassbox::runner {
+
+// "127.0.0.1:4318", "[::1]:0", ":4318" (loopback) -> receiver address and port.
+Expected<probes::ReceiverOptions> parse_listen(std::string_view text);
+
+// Holds every span the receiver accepted, up to a bound; past it the receiver answers
+// 429 and exporters retry, so spans are refused loudly rather than lost. Thread-safe.
+class SpanCollector final : public probes::SpanSink {
+ public:
+  explicit SpanCollector(std::size_t max_spans = 4'000'000) : max_spans_(max_spans) {}
+  bool accept(std::vector<Span>&& spans) override;
+  std::vector<Span> take();
+  std::size_t size() const;
+
+ private:
+  mutable std::mutex mutex_;
+  std::vector<Span> spans_;
+  std::size_t max_spans_;
+};
+
+// Waits after the last probe until no batch has arrived for `quiet`, or `limit` has passed,
+// or `interrupted()` says stop. `last_batch` reads the receiver's clock of the last batch.
+// Returns how long it waited.
+std::chrono::milliseconds settle(std::chrono::milliseconds quiet, std::chrono::milliseconds limit,
+                                 const std::function<std::chrono::steady_clock::time_point()>& last_batch,
+                                 const std::function<bool()>& interrupted);
+
+// Correlates `spans` with the run's cases (by trace id; probe span ids from the attempts)
+// and fills each case's waterfall rows and the run's telemetry counts.
+void attach_spans(reports::RunResults& results, std::vector<Span> spans, std::string source);
+
+}  // namespace glassbox::runner

@@ -1,0 +1,23 @@
+#include "tests/receiver/test_sink.hpp"
+
+namespace glassbox::probes::test {
+
+bool TestSink::accept(std::vector<Span>&& spans) {
+  if (mode_.load() != SinkMode::accepting) return false;
+  std::lock_guard lock(mutex_);
+  ++batches_;
+  for (Span& span : spans) spans_.push_back(std::move(span));
+  return true;
+}
+
+std::vector<Span> TestSink::spans() const {
+  std::lock_guard lock(mutex_);
+  return spans_;
+}
+
+std::size_t TestSink::batches() const {
+  std::lock_guard lock(mutex_);
+  return batches_;
+}
+
+}  // namespace glassbox::probes::test
