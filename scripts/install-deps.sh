@@ -33,10 +33,12 @@ else
   echo "install-deps: all packages present"
 fi
 
-# The npm-installed service the end-to-end tests probe (json-server), pinned by its lock file.
+# The npm-installed services the end-to-end tests use (json-server; a service on the real
+# OpenTelemetry JS SDK), pinned by their lock files.
 here=$(cd "$(dirname "$0")/.." && pwd)
-service="$here/tests/e2e/npm-service"
-if [[ ! -x $service/node_modules/.bin/json-server ]]; then
-  echo "install-deps: installing the npm test service"
-  (cd "$service" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
-fi
+for service in "$here/tests/e2e/npm-service" "$here/tests/e2e/otel-service"; do
+  if [[ ! -d $service/node_modules ]] || [[ $service/package-lock.json -nt $service/node_modules ]]; then
+    echo "install-deps: installing the npm packages of ${service#$here/}"
+    (cd "$service" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+  fi
+done
