@@ -3,7 +3,6 @@
 
 #include <variant>
 
-#include "probes/receiver/closing_sink.hpp"
 #include "probes/spans/decode.hpp"
 
 namespace glassbox::probes::receiver {
@@ -16,11 +15,6 @@ Expected<DecodedSpans> decode(const AdmittedExport& admitted) {
     case WireFormat::zipkin_json: return decode_zipkin_json(admitted.body);
   }
   return Error("unknown wire format");
-}
-
-bool sink_is_closing(const SpanSink& sink) {
-  const auto* closable = dynamic_cast<const ClosableSpanSink*>(&sink);
-  return closable != nullptr && closable->closing();
 }
 
 }  // namespace
@@ -69,7 +63,7 @@ HttpAnswer ExportHandler::deliver(const AdmittedExport& admitted) {
   }
   const std::size_t span_count = decoded->spans.size();
   if (span_count > 0) {
-    const bool closing = sink_is_closing(sink_);
+    const bool closing = sink_.closing();
     if (closing || !sink_.accept(std::move(decoded->spans))) {
       count(Refusal::throttled);
       const Throttle why = closing ? Throttle::shutting_down : Throttle::sink_full;

@@ -29,6 +29,10 @@ class SpanSink {
   // then answers 429 (or 503) with Retry-After and the exporter retries, so no span is lost
   // silently.
   virtual bool accept(std::vector<Span>&& spans) = 0;
+  // True once the sink is closing for good (the run is over, the file is closed): the
+  // receiver then answers 503 instead of 429, so exporters know the refusal is not load.
+  // Called from the receiver's thread while others may be closing the sink.
+  virtual bool closing() const { return false; }
 };
 
 struct ReceiverOptions {

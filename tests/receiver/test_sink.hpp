@@ -6,13 +6,13 @@
 #include <mutex>
 #include <vector>
 
-#include "probes/receiver/closing_sink.hpp"
+#include "probes/receiver/span_receiver.hpp"
 
 namespace glassbox::probes::test {
 
 enum class SinkMode { accepting, full, closing };
 
-class TestSink final : public ClosableSpanSink {
+class TestSink final : public SpanSink {
  public:
   bool accept(std::vector<Span>&& spans) override;
   bool closing() const override { return mode_.load() == SinkMode::closing; }
