@@ -28,6 +28,7 @@ struct RunArgs {
   int repeat = 1;
   bool insecure = false;
   std::string listen;
+  std::string traces_from;
   int settle_ms = 500;
   bool no_color = false;
   bool quiet = false;
@@ -76,6 +77,7 @@ int run_command(const RunArgs& args) {
   options.repeat = args.repeat;
   options.insecure = args.insecure;
   options.listen = args.listen;
+  options.traces_from = args.traces_from;
   options.settle = std::chrono::milliseconds(args.settle_ms);
   options.interrupted = &interrupt_flag();
 
@@ -121,6 +123,9 @@ Handler add_run_command(CLI::App& app) {
   cmd->add_option("--listen", args->listen,
                   "Receive the services' spans (OTLP/HTTP, Zipkin) on ADDR:PORT, e.g. 127.0.0.1:4318; port 0 picks one")
       ->option_text("ADDR:PORT");
+  cmd->add_option("--traces-from", args->traces_from,
+                  "Fetch each case's trace from a tracing backend: jaeger:URL (query API) or tempo:URL")
+      ->option_text("KIND:URL");
   cmd->add_option("--settle", args->settle_ms,
                   "After the last probe, wait until no span batch arrived for MS (bounded by 10x, at least 5 s)")
       ->option_text("MS")

@@ -12,6 +12,7 @@
 #include "probes/demo/demo_service.hpp"
 #include "probes/http/http_client.hpp"
 #include "probes/http/trace_context.hpp"
+#include "probes/traces/trace_source.hpp"
 #include "suites/loader/loader.hpp"
 #include "suites/runner/case_judge.hpp"
 #include "suites/runner/request_builder.hpp"
@@ -134,6 +135,13 @@ RunOutcome run(const RunOptions& options, const RunObserver& observer) {
       plan.back().repetition = repetition;
     }
 
+  std::unique_ptr<probes::TraceSource> trace_source;
+  if (!options.traces_from.empty()) {
+    auto made = probes::make_trace_source(options.traces_from);
+    if (!made) return fail(FailureKind::Suite, made.error());
+    trace_source = std::move(made.value());
+  }
+
   // The span receiver starts before anything that could export to it (the demo).
   SpanCollector collector;
   std::unique_ptr<probes::SpanReceiver> receiver;
@@ -253,18 +261,34 @@ RunOutcome run(const RunOptions& options, const RunObserver& observer) {
     apply_repetition(plan[i], r);
     results.cases[i] = std::move(r);
   }
-  if (receiver) {
-    // The demo flushes its exporter when it stops; then late batches get a settle window
-    // (quiet period, bounded) before the spans are correlated with the cases.
-    if (demo) demo->stop();
-    const auto limit = std::max(std::chrono::milliseconds(5000), options.settle * 10);
-    auto waited = settle(options.settle, limit, [&] { return receiver->stats().last_batch; }, interrupted);
-    receiver->stop();
-    const probes::ReceiverStats stats = receiver->stats();
-    attach_spans(results, collector.take(), fmt::format("OTLP/Zipkin receiver on {}", receiver->endpoint()));
-    if (stats.throttled) notice(fmt::format("span receiver refused {} batches as full (429); exporters retry them", stats.throttled));
-    notice(fmt::format("spans: waited {} ms for late batches; {} received, {} matched to cases, {} of no case",
-                       waited.count(), results.telemetry.received, results.telemetry.matched, results.telemetry.unmatched));
+  if (receiver || trace_source) {
+    std::vector<Span> spans;
+    std::vector<std::string> sources;
+    if (receiver) {
+      // The demo flushes its exporter when it stops; then late batches get a settle window
+      // (quiet period, bounded) before the spans are correlated with the cases.
+      if (demo) demo->stop();
+      const auto limit = std::max(std::chrono::milliseconds(5000), options.settle * 10);
+      auto waited = settle(options.settle, limit, [&] { return receiver->stats().last_batch; }, interrupted);
+      receiver->stop();
+      const probes::ReceiverStats stats = receiver->stats();
+      spans = collector.take();
+      sources.push_back(fmt::format("OTLP/Zipkin receiver on {}", receiver->endpoint()));
+      if (stats.throttled)
+        notice(fmt::format("span receiver refused {} batches as full (429); exporters retry them", stats.throttled));
+      notice(fmt::format("spans: waited {} ms for late batches; {} received", waited.count(), spans.size()));
+    }
+    if (trace_source && !interrupted()) {
+      auto fetched = fetch_case_traces(*trace_source, results, !options.insecure);
+      notice(fmt::format("traces from {}: {} of {} complete", options.traces_from, fetched.complete, fetched.requested));
+      for (Span& s : fetched.spans) spans.push_back(std::move(s));
+      sources.push_back(fmt::format("{} query API at {}", trace_source->kind(), options.traces_from.substr(options.traces_from.find(':') + 1)));
+    }
+    std::string source;
+    for (const auto& s : sources) source += (source.empty() ? "" : " and ") + s;
+    attach_spans(results, std::move(spans), source);
+    notice(fmt::format("spans: {} matched to cases, {} of no case, {} orphans", results.telemetry.matched,
+                       results.telemetry.unmatched, results.telemetry.orphans));
   }
   results.interrupted = interrupted();
   results.duration_ms = std::chrono::duration<double, std::milli>(Clock::now() - run_start).count();

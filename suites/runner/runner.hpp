@@ -40,6 +40,7 @@ struct RunOptions {
   bool insecure = false;             // skip TLS verification for every target
   std::string listen;                // "ADDR:PORT": run the span receiver there ("" = no spans)
   std::chrono::milliseconds settle{500};  // after the last probe: quiet period to wait for late spans
+  std::string traces_from;           // "jaeger:URL" or "tempo:URL": fetch each case's trace there
   const std::atomic<bool>* interrupted = nullptr;
 };
 

@@ -61,6 +61,25 @@ std::chrono::milliseconds settle(std::chrono::milliseconds quiet, std::chrono::m
   return std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - start);
 }
 
+FetchedSpans fetch_case_traces(probes::TraceSource& source, const reports::RunResults& results, bool verify_tls) {
+  std::vector<std::string> trace_ids, known_parents;
+  for (const reports::CaseResult& c : results.cases) {
+    if (c.trace_id.empty() || c.attempts.empty()) continue;   // never sent: nothing to fetch
+    trace_ids.push_back(c.trace_id);
+    for (const reports::Attempt& a : c.attempts) known_parents.push_back(a.span_id);
+  }
+  FetchedSpans out;
+  out.requested = trace_ids.size();
+  if (trace_ids.empty()) return out;
+  probes::TraceQueryOptions options;
+  options.verify_tls = verify_tls;
+  for (auto& [trace_id, fetched] : source.fetch(trace_ids, known_parents, options)) {
+    out.complete += fetched.complete;
+    for (Span& s : fetched.spans) out.spans.push_back(std::move(s));
+  }
+  return out;
+}
+
 void attach_spans(reports::RunResults& results, std::vector<Span> spans, std::string source) {
   std::set<std::string> trace_ids, probe_span_ids;
   for (const reports::CaseResult& c : results.cases) {

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "probes/receiver/span_receiver.hpp"
+#include "probes/traces/trace_source.hpp"
 #include "reports/model/results.hpp"
 #include "suites/model/expected.hpp"
 
@@ -39,6 +40,15 @@ class SpanCollector final : public probes::SpanSink {
 std::chrono::milliseconds settle(std::chrono::milliseconds quiet, std::chrono::milliseconds limit,
                                  const std::function<std::chrono::steady_clock::time_point()>& last_batch,
                                  const std::function<bool()>& interrupted);
+
+// Fetches the trace of every case that sent a request from a tracing backend, polling until
+// each is complete or the deadline passes; the probe's span ids count as present parents.
+struct FetchedSpans {
+  std::vector<Span> spans;
+  std::size_t requested = 0;
+  std::size_t complete = 0;
+};
+FetchedSpans fetch_case_traces(probes::TraceSource& source, const reports::RunResults& results, bool verify_tls);
 
 // Correlates `spans` with the run's cases (by trace id; probe span ids from the attempts)
 // and fills each case's waterfall rows and the run's telemetry counts.
