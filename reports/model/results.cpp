@@ -35,7 +35,10 @@ Totals RunResults::totals() const {
 
 bool RunResults::passed() const {
   const Totals t = totals();
-  return t.failed == 0 && t.errors == 0;
+  if (t.failed != 0 || t.errors != 0) return false;
+  for (const CoverageTotal& c : coverage_totals)
+    if (!c.passed()) return false;
+  return true;
 }
 
 }  // namespace glassbox::reports

@@ -109,6 +109,35 @@ struct Totals {
   int cases = 0, passed = 0, failed = 0, errors = 0, skipped = 0;
 };
 
+// One white-box coverage item of a service: an operation, a branch value, a condition
+// combination or a path shape. Items keep the ids of the cases that covered them, so a report
+// can say which case covers a branch and which branch no case reaches.
+//   operations: "validate"                 branches:   "classify.branch=scalene"
+//   conditions: "decide{member=true,coupon=false}"
+//   paths:      "POST /triangle: POST /triangle(classify(inequality),parse_body,validate)"
+// Non-string values appear as their JSON text (branch=true, code=3).
+struct CoverageItem {
+  std::string suite;
+  std::string service;
+  std::string kind;                  // "operations", "branches", "conditions", "paths"
+  std::string item;
+  bool declared = true;              // false: seen in spans, not in the suite's model
+  std::vector<std::string> cases;    // covering case ids, in run order; empty = not covered
+};
+
+// Declared items of one kind for one service of one suite, judged against its goal.
+struct CoverageTotal {
+  std::string suite;
+  std::string service;
+  std::string kind;
+  int covered = 0;                   // declared items covered by at least one case
+  int declared = 0;
+  std::optional<double> goal;        // percent; unset = reported, not judged
+
+  double percent() const { return declared == 0 ? 100.0 : 100.0 * covered / declared; }
+  bool passed() const { return !goal || percent() + 1e-9 >= *goal; }
+};
+
 struct RunResults {
   int schema_version = kSchemaVersion;
   std::string tool_version;
@@ -125,9 +154,11 @@ struct RunResults {
   Histogram latency;                   // every final attempt
   std::map<std::string, Histogram> latency_by_request;  // "suite/request" -> histogram
   Telemetry telemetry;
+  std::vector<CoverageItem> coverage;          // declared items first, per suite/service/kind
+  std::vector<CoverageTotal> coverage_totals;
 
   Totals totals() const;
-  // Exit status semantics: true when no case failed or errored.
+  // Exit status semantics: true when no case failed or errored and every coverage goal held.
   bool passed() const;
 };
 

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "suites/model/coverage.hpp"
 #include "suites/model/expected.hpp"
 #include "suites/model/input.hpp"
 #include "suites/model/request.hpp"
@@ -52,6 +53,7 @@ struct Suite {
   std::vector<Environment> environments;
   std::vector<Input> inputs;
   std::vector<Request> requests;
+  CoverageModel coverage;        // white-box coverage to measure from spans (empty: none)
   // Values that came from ${env:...}: every report writer redacts them.
   std::vector<std::string> secrets;
 
