@@ -25,7 +25,7 @@ using detail::Fields;
 namespace {
 
 const detail::Keys kTopLevelKeys = {"suite", "description", "defaults", "targets", "environments", "inputs",
-                                    "requests"};
+                                    "requests", "coverage"};
 
 std::optional<std::string> process_getenv(const std::string& name) {
   const char* value = std::getenv(name.c_str());  // NOLINT(concurrency-mt-unsafe): read-only use
@@ -88,6 +88,8 @@ Expected<suite::Suite> load_root(Context& ctx, const YAML::Node& root) {
   const Entry* requests = fields.find("requests");
   if (!requests) return ctx.error(top, "the suite file needs 'requests' (at least one request)");
   LOADER_SET(suite.requests, detail::load_requests(ctx, *requests, defaults));
+  if (const Entry* coverage = fields.find("coverage"))
+    LOADER_SET(suite.coverage, detail::load_coverage(ctx, *coverage));
 
   suite.secrets = std::move(ctx.secrets);
   return suite;

@@ -1,5 +1,6 @@
 // The loader's parts, one per section of a suite file, in the order loader.cpp runs them:
-// targets, defaults, environments, inputs (their classes and expectations), requests.
+// targets, defaults, environments, inputs (their classes and expectations), requests,
+// coverage.
 // Each reads its section and validates it against what earlier parts declared (held in
 // the Context). Internal to the loader.
 //
@@ -65,5 +66,9 @@ enum class PairKind { Headers, Query };
 // A map of names to scalar values, in file order. Headers: names must be HTTP tokens and
 // values may not hold line breaks. Query: a list value repeats the parameter.
 Expected<suite::Pairs> load_pairs(Context& ctx, const Entry& entry, PairKind kind, Templates templates);
+
+// --- coverage (load_coverage.cpp) ---
+// Needs nothing declared: services and span names belong to the system under test.
+Expected<suite::CoverageModel> load_coverage(Context& ctx, const Entry& coverage);
 
 }  // namespace glassbox::loader::detail
