@@ -36,6 +36,8 @@ Totals RunResults::totals() const {
 bool RunResults::passed() const {
   const Totals t = totals();
   if (t.failed != 0 || t.errors != 0) return false;
+  // A shard saw a part of the cases: coverage goals are judged on the merged results.
+  if (!shard.empty()) return true;
   for (const CoverageTotal& c : coverage_totals)
     if (!c.passed()) return false;
   return true;

@@ -158,7 +158,8 @@ struct RunResults {
   std::vector<CoverageTotal> coverage_totals;
 
   Totals totals() const;
-  // Exit status semantics: true when no case failed or errored and every coverage goal held.
+  // Exit status semantics: true when no case failed or errored and every coverage goal held
+  // (goals are not judged on one shard's partial results, only once shards are merged).
   bool passed() const;
 };
 

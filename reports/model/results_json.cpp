@@ -74,6 +74,19 @@ Value telemetry_to_json(const Telemetry& t) {
                {"orphans", t.orphans},       {"unmatched_by_service", t.unmatched_by_service}};
 }
 
+Value coverage_to_json(const RunResults& results) {
+  Value items = Value::array();
+  for (const CoverageItem& i : results.coverage)
+    items.push_back({{"suite", i.suite}, {"service", i.service}, {"kind", i.kind}, {"item", i.item},
+                     {"declared", i.declared}, {"cases", i.cases}});
+  Value totals = Value::array();
+  for (const CoverageTotal& t : results.coverage_totals)
+    totals.push_back({{"suite", t.suite}, {"service", t.service}, {"kind", t.kind}, {"covered", t.covered},
+                      {"declared", t.declared}, {"goal", t.goal ? Value(*t.goal) : Value(nullptr)},
+                      {"percent", t.percent()}, {"passed", t.passed()}});
+  return Value{{"items", std::move(items)}, {"totals", std::move(totals)}};
+}
+
 Value case_to_json(const CaseResult& c) {
   Value checks = Value::array();
   for (const Check& k : c.checks)
@@ -307,6 +320,44 @@ void read_latency(JsonReader& r, const Value& latency, RunResults& out) {
   }
 }
 
+// "percent" and "passed" of a total are derivable and ignored.
+void read_coverage(JsonReader& r, const Value& coverage, RunResults& out) {
+  if (const Value* items = r.get_array(coverage, "coverage", "items")) {
+    for (std::size_t i = 0; i < items->size() && r.ok(); ++i) {
+      const std::string here = JsonReader::index_path("coverage.items", i);
+      const Value& v = (*items)[i];
+      if (!r.expect_object(v, here)) break;
+      CoverageItem item;
+      item.suite = r.get_string(v, here, "suite");
+      item.service = r.get_string(v, here, "service");
+      item.kind = r.get_string(v, here, "kind", Need::Required);
+      item.item = r.get_string(v, here, "item", Need::Required);
+      item.declared = !r.member(v, here, "declared", Need::Optional) || r.get_bool(v, here, "declared");
+      item.cases = read_strings(r, v, here, "cases");
+      out.coverage.push_back(std::move(item));
+    }
+  }
+  if (const Value* totals = r.get_array(coverage, "coverage", "totals")) {
+    for (std::size_t i = 0; i < totals->size() && r.ok(); ++i) {
+      const std::string here = JsonReader::index_path("coverage.totals", i);
+      const Value& v = (*totals)[i];
+      if (!r.expect_object(v, here)) break;
+      CoverageTotal total;
+      total.suite = r.get_string(v, here, "suite");
+      total.service = r.get_string(v, here, "service");
+      total.kind = r.get_string(v, here, "kind", Need::Required);
+      total.declared = static_cast<int>(r.get_int(v, here, "declared", 0, INT_MAX));
+      total.covered = static_cast<int>(r.get_int(v, here, "covered", 0, INT_MAX));
+      if (r.ok() && total.covered > total.declared)
+        r.fail(JsonReader::field_path(here, "covered"),
+               fmt::format("{} is greater than declared {}", total.covered, total.declared));
+      if (const Value* goal = r.member(v, here, "goal", Need::Optional); goal && !goal->is_null())
+        total.goal = r.get_number(v, here, "goal");
+      out.coverage_totals.push_back(std::move(total));
+    }
+  }
+}
+
 Expected<RunResults> results_from_json_named(const Value& json, const std::string& document) {
   JsonReader r(document);
   RunResults out;
@@ -330,6 +381,7 @@ Expected<RunResults> results_from_json_named(const Value& json, const std::strin
   }
   if (const Value* latency = r.get_object(json, "", "latency")) read_latency(r, *latency, out);
   if (const Value* telemetry = r.get_object(json, "", "telemetry")) read_telemetry(r, *telemetry, out);
+  if (const Value* coverage = r.get_object(json, "", "coverage")) read_coverage(r, *coverage, out);
   if (!r.ok()) return r.error();
   return out;
 }
@@ -359,7 +411,8 @@ Value to_json(const RunResults& results) {
        {{"cases", t.cases}, {"passed", t.passed}, {"failed", t.failed}, {"errors", t.errors}, {"skipped", t.skipped}}},
       {"cases", std::move(cases)},
       {"latency", {{"overall", histogram_to_json(results.latency)}, {"by_request", std::move(by_request)}}},
-      {"telemetry", telemetry_to_json(results.telemetry)}};
+      {"telemetry", telemetry_to_json(results.telemetry)},
+      {"coverage", coverage_to_json(results)}};
 }
 
 Expected<RunResults> results_from_json(const Value& json) { return results_from_json_named(json, "results.json"); }

@@ -4,7 +4,9 @@
 // histograms rather than percentiles.
 #include <algorithm>
 #include <cstdio>
+#include <map>
 #include <set>
+#include <tuple>
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -80,6 +82,42 @@ std::string merged_hostname(const std::vector<RunResults>& parts) {
   return fmt::format("{}", fmt::join(names, ","));
 }
 
+// Items of the same (suite, service, kind, item) merge their covering cases (first part's
+// order first); totals are recounted from the merged declared items, keeping each total's goal.
+void merge_coverage(const std::vector<RunResults>& parts, RunResults& out) {
+  using Key = std::tuple<std::string, std::string, std::string, std::string>;
+  std::map<Key, std::size_t> index;
+  for (const RunResults& p : parts)
+    for (const CoverageItem& item : p.coverage) {
+      auto [it, inserted] = index.emplace(Key{item.suite, item.service, item.kind, item.item}, out.coverage.size());
+      if (inserted) {
+        out.coverage.push_back(item);
+        continue;
+      }
+      CoverageItem& merged = out.coverage[it->second];
+      merged.declared = merged.declared || item.declared;
+      for (const std::string& id : item.cases)
+        if (std::find(merged.cases.begin(), merged.cases.end(), id) == merged.cases.end()) merged.cases.push_back(id);
+    }
+  using TotalKey = std::tuple<std::string, std::string, std::string>;
+  std::map<TotalKey, std::size_t> totals;
+  for (const RunResults& p : parts)
+    for (const CoverageTotal& t : p.coverage_totals)
+      if (totals.emplace(TotalKey{t.suite, t.service, t.kind}, out.coverage_totals.size()).second) {
+        out.coverage_totals.push_back(t);
+        out.coverage_totals.back().covered = 0;
+        out.coverage_totals.back().declared = 0;
+      }
+  for (const CoverageItem& item : out.coverage) {
+    if (!item.declared) continue;
+    const auto it = totals.find(TotalKey{item.suite, item.service, item.kind});
+    if (it == totals.end()) continue;
+    CoverageTotal& t = out.coverage_totals[it->second];
+    ++t.declared;
+    if (!item.cases.empty()) ++t.covered;
+  }
+}
+
 }  // namespace
 
 Expected<RunResults> merge_results(const std::vector<RunResults>& parts) {
@@ -126,6 +164,7 @@ Expected<RunResults> merge_results(const std::vector<RunResults>& parts) {
     m.orphans += t.orphans;
     for (const auto& [service, n] : t.unmatched_by_service) m.unmatched_by_service[service] += n;
   }
+  merge_coverage(parts, out);
   return out;
 }
 

@@ -165,6 +165,31 @@ void ConsoleReporter::on_case(const CaseResult& result, std::size_t done, std::s
   bar_shown_ = true;
 }
 
+namespace {
+
+// One line per coverage total ("coverage <service> <kind>: 9/10 (90.0%) goal 90% ok"), and
+// under a missed goal the declared items no case reached.
+std::string coverage_lines(const RunResults& results, const Painter& paint) {
+  std::string out;
+  for (const CoverageTotal& t : results.coverage_totals) {
+    std::string line = fmt::format("coverage {} {}: {}/{} ({:.1f}%)", printable(t.service), printable(t.kind),
+                                   t.covered, t.declared, t.percent());
+    const bool judged = results.shard.empty();   // a shard's coverage is partial
+    if (t.goal && !judged) line += fmt::format(" goal {}% (judged when the shards are merged)", *t.goal);
+    if (t.goal && judged)
+      line += fmt::format(" goal {}% {}", *t.goal, t.passed() ? paint("ok", kGreen) : paint("FAILED", kRed));
+    out += line + "\n";
+    if (!judged || t.passed()) continue;
+    for (const CoverageItem& item : results.coverage)
+      if (item.declared && item.cases.empty() && item.suite == t.suite && item.service == t.service &&
+          item.kind == t.kind)
+        out += fmt::format("  not covered: {}\n", printable(item.item));
+  }
+  return out;
+}
+
+}  // namespace
+
 void ConsoleReporter::on_finish(const RunResults& results, const std::vector<std::string>& written_reports) {
   const Painter paint(options_.color);
   if (bar_shown_) {
@@ -186,6 +211,7 @@ void ConsoleReporter::on_finish(const RunResults& results, const std::vector<std
                                     count(static_cast<std::size_t>(t.cases), "case", "cases"), t.passed, t.failed,
                                     count(static_cast<std::size_t>(t.errors), "error", "errors"), t.skipped,
                                     results.duration_ms / 1000.0);
+  summary += coverage_lines(results, paint);
   if (results.interrupted) summary += fmt::format("result: {}\n", paint("INTERRUPTED", fmt::format("{}{}", kBold, kYellow)));
   else if (results.passed()) summary += fmt::format("result: {}\n", paint("PASSED", fmt::format("{}{}", kBold, kGreen)));
   else summary += fmt::format("result: {}\n", paint("FAILED", fmt::format("{}{}", kBold, kRed)));

@@ -54,6 +54,10 @@ void technique_panel(HtmlBuilder& b, const RunResults& results);
 void waterfall(HtmlBuilder& b, const CaseResult& c);
 void telemetry_line(HtmlBuilder& b, const RunResults& results);
 
+// html_coverage.cpp: the coverage goals and items per suite and service, linking the
+// covering cases; nothing when results.coverage_totals is empty.
+void coverage_section(HtmlBuilder& b, const RunResults& results);
+
 // html_cases.cpp: failures first, then every case grouped by request.
 void failures_section(HtmlBuilder& b, const RunResults& results);
 void cases_section(HtmlBuilder& b, const RunResults& results);

@@ -45,6 +45,7 @@ void top_bar(HtmlBuilder& b, const RunResults& r) {
   b.element("a", {{"href", "#summary"}}, "Summary");
   b.element("a", {{"href", "#latency"}}, "Latency");
   b.element("a", {{"href", "#techniques"}}, "Techniques");
+  if (!r.coverage_totals.empty()) b.element("a", {{"href", "#coverage"}}, "Coverage");
   b.element("a", {{"href", "#failures"}}, fmt::format("Failures ({})", t.failed + t.errors));
   b.element("a", {{"href", "#cases"}}, fmt::format("Cases ({})", t.cases));
 }
@@ -72,6 +73,7 @@ std::string render(const RunResults& r) {
         html::latency_panel(b, r);
         html::technique_panel(b, r);
       }
+      html::coverage_section(b, r);
       html::failures_section(b, r);
       html::cases_section(b, r);
     }

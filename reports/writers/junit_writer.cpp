@@ -1,7 +1,8 @@
 // JUnit XML as Jenkins' JUnit plugin reads it, valid against the Jenkins JUnit schema
 // (jenkins-junit.xsd). Layout: one <testsuite> per (suite, technique), in the order the
 // pairs first occur in the results; one <testcase> per case with classname
-// "<suite>.<request>", which Jenkins shows as package <suite>, class <request>.
+// "<suite>.<request>", which Jenkins shows as package <suite>, class <request>. Coverage
+// goals follow: one <testsuite> "<suite>.coverage", one <testcase> per judged total.
 //
 // The schema decides some details: <testsuites> has no `skipped` attribute, and
 // <skipped> takes its message as text, not as an attribute (Jenkins reads either).
@@ -170,8 +171,72 @@ void write_group(XmlWriter& xml, const RunResults& results, const Group& g, std:
   }
 }
 
+// Coverage goals as test cases: one <testsuite> "<suite>.coverage" per suite with goals, so
+// Jenkins shows a missed goal as a failed test next to the cases.
+struct CoverageGroup {
+  std::string suite;
+  std::vector<const CoverageTotal*> totals;
+};
+
+std::vector<CoverageGroup> coverage_groups(const RunResults& results) {
+  std::vector<CoverageGroup> groups;
+  std::map<std::string, std::size_t> index;
+  // One shard saw a part of the cases: its coverage is partial, and the goals are judged
+  // on the merged report (`glassbox report`), not here.
+  if (!results.shard.empty()) return groups;
+  for (const CoverageTotal& t : results.coverage_totals) {
+    if (!t.goal) continue;
+    const auto [it, inserted] = index.try_emplace(t.suite, groups.size());
+    if (inserted) groups.push_back(CoverageGroup{t.suite, {}});
+    groups[it->second].totals.push_back(&t);
+  }
+  return groups;
+}
+
+std::string coverage_failure_message(const CoverageTotal& t) {
+  return fmt::format("{} coverage {:.1f}% ({} of {}) is below the goal {}%", t.kind, t.percent(), t.covered,
+                     t.declared, *t.goal);
+}
+
+void write_coverage_group(XmlWriter& xml, const RunResults& results, const CoverageGroup& g) {
+  int failures = 0;
+  for (const CoverageTotal* t : g.totals) failures += !t->passed();
+  const std::string classname = g.suite + ".coverage";
+  auto suite = xml.element("testsuite");
+  suite.attribute("name", classname)
+      .attribute("tests", static_cast<std::int64_t>(g.totals.size()))
+      .attribute("failures", failures)
+      .attribute("errors", 0)
+      .attribute("skipped", 0)
+      .attribute("time", seconds(0));
+  if (const std::string ts = junit_timestamp(results.started_at); !ts.empty()) suite.attribute("timestamp", ts);
+  if (!results.hostname.empty()) suite.attribute("hostname", results.hostname);
+  write_properties(xml, results);
+  for (const CoverageTotal* t : g.totals) {
+    auto testcase = xml.element("testcase");
+    testcase.attribute("name", fmt::format("{} {} >= {}%", t->service, t->kind, *t->goal))
+        .attribute("classname", classname)
+        .attribute("time", seconds(0));
+    if (t->passed()) continue;
+    auto failure = xml.element("failure");
+    failure.attribute("message", coverage_failure_message(*t)).attribute("type", "coverage");
+    std::string body = "not covered:\n";
+    for (const CoverageItem& item : results.coverage)
+      if (item.declared && item.cases.empty() && item.suite == t->suite && item.service == t->service &&
+          item.kind == t->kind)
+        body += "  " + item.item + "\n";
+    failure.text(body);
+  }
+}
+
 std::string render_junit(const RunResults& results) {
-  const Totals t = results.totals();
+  Totals t = results.totals();
+  const std::vector<CoverageGroup> coverage = coverage_groups(results);
+  for (const CoverageGroup& g : coverage)
+    for (const CoverageTotal* total : g.totals) {
+      ++t.cases;
+      t.failed += !total->passed();
+    }
   XmlWriter xml;
   {
     auto suites = xml.element("testsuites");
@@ -182,6 +247,7 @@ std::string render_junit(const RunResults& results) {
         .attribute("time", seconds(results.duration_ms / 1000.0));
     std::set<std::string> used_names;
     for (const Group& g : group_by_suite_and_technique(results)) write_group(xml, results, g, used_names);
+    for (const CoverageGroup& g : coverage) write_coverage_group(xml, results, g);
   }
   return xml.str();
 }

@@ -93,6 +93,24 @@ void write_techniques(std::string& out, const RunResults& r) {
   }
 }
 
+// One row per coverage total; the declared items no case reached are listed in the row,
+// so a missed goal says what to test next.
+void write_coverage(std::string& out, const RunResults& r) {
+  if (r.coverage_totals.empty()) return;
+  out += "\n## Coverage\n\n| suite | service | kind | covered | declared | percent | goal | result | not covered |\n";
+  out += "| --- | --- | --- | ---: | ---: | ---: | ---: | --- | --- |\n";
+  for (const CoverageTotal& t : r.coverage_totals) {
+    std::vector<std::string> missing;
+    for (const CoverageItem& item : r.coverage)
+      if (item.declared && item.cases.empty() && item.suite == t.suite && item.service == t.service &&
+          item.kind == t.kind)
+        missing.push_back(md(item.item));
+    out += row({md(t.suite), md(t.service), md(t.kind), std::to_string(t.covered), std::to_string(t.declared),
+                fmt::format("{:.1f}%", t.percent()), t.goal ? fmt::format("{}%", *t.goal) : "-",
+                !t.goal ? "-" : t.passed() ? "ok" : "FAILED", missing.empty() ? "-" : fmt::format("{}", fmt::join(missing, ", "))});
+  }
+}
+
 void write_failures(std::string& out, const RunResults& r) {
   bool any = false;
   for (const CaseResult& c : r.cases) {
@@ -125,6 +143,7 @@ std::string render_markdown(const RunResults& r) {
   std::string out;
   write_header(out, r);
   write_techniques(out, r);
+  write_coverage(out, r);
   write_failures(out, r);
   write_cases(out, r);
   return out;

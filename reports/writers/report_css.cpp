@@ -184,6 +184,19 @@ h4 {
 .bar-cell { width: 18%; min-width: 56px; vertical-align: middle; }
 .row-bad td.name { color: var(--fail); }
 
+/* Coverage: goals per service, then every item with its covering cases. */
+.coverage { margin-top: 20px; }
+.coverage-service + .coverage-service { margin-top: 18px; }
+.coverage-service h3 { font-size: 15px; margin: 6px 0 8px; overflow-wrap: anywhere; }
+details.coverage-kind { margin-top: 8px; }
+details.coverage-kind > summary { cursor: pointer; font-weight: 600; }
+.coverage-items { margin: 6px 0 4px; padding-left: 20px; }
+.coverage-items li { margin: 2px 0; overflow-wrap: anywhere; }
+.coverage-items .badge { min-width: 0; }
+.coverage-missed code { color: var(--fail); }
+.coverage-cases { color: var(--muted); font-size: 12.5px; }
+.coverage-undeclared-title { margin: 8px 0 0; font-size: 12.5px; }
+
 /* Failures and cases. */
 .block { margin-top: 34px; }
 .all-good {

@@ -13,6 +13,7 @@
 #include "probes/http/http_client.hpp"
 #include "probes/http/trace_context.hpp"
 #include "probes/traces/trace_source.hpp"
+#include "reports/verdicts/coverage.hpp"
 #include "suites/loader/loader.hpp"
 #include "suites/runner/case_judge.hpp"
 #include "suites/runner/request_builder.hpp"
@@ -142,14 +143,25 @@ RunOutcome run(const RunOptions& options, const RunObserver& observer) {
     trace_source = std::move(made.value());
   }
 
-  // The span receiver starts before anything that could export to it (the demo).
+  // The span receiver starts before anything that could export to it (the demo). A suite that
+  // declares coverage needs spans: without --listen or --traces-from, the receiver takes the
+  // OpenTelemetry exporters' default endpoint.
+  bool wants_spans = std::any_of(suites.begin(), suites.end(), [](const LoadedSuite& s) { return !s.suite.coverage.empty(); });
+  std::string listen = options.listen;
+  if (listen.empty() && options.traces_from.empty() && wants_spans) listen = "127.0.0.1:4318";
   SpanCollector collector;
   std::unique_ptr<probes::SpanReceiver> receiver;
-  if (!options.listen.empty()) {
-    auto receiver_options = parse_listen(options.listen);
+  if (!listen.empty()) {
+    auto receiver_options = parse_listen(listen);
     if (!receiver_options) return fail(FailureKind::Suite, receiver_options.error());
     auto started = probes::start_span_receiver(*receiver_options, collector);
-    if (!started) return fail(FailureKind::Infrastructure, started.error());
+    if (!started) {
+      Error error = started.error();
+      if (options.listen.empty())
+        error.message += "; the suite declares coverage, so spans are received there by default: pass --listen ADDR:PORT "
+                         "(127.0.0.1:0 picks a free port) or --traces-from";
+      return fail(FailureKind::Infrastructure, error);
+    }
     receiver = std::move(started.value());
     notice(fmt::format("span receiver listening on {} (OTLP/HTTP {}/v1/traces, Zipkin {}/api/v2/spans)",
                        receiver->endpoint(), receiver->endpoint(), receiver->endpoint()));
@@ -287,6 +299,8 @@ RunOutcome run(const RunOptions& options, const RunObserver& observer) {
     std::string source;
     for (const auto& s : sources) source += (source.empty() ? "" : " and ") + s;
     attach_spans(results, std::move(spans), source);
+    for (const LoadedSuite& s : suites)
+      if (!s.suite.coverage.empty()) reports::evaluate_coverage(s.suite.name, s.suite.coverage, results);
     notice(fmt::format("spans: {} matched to cases, {} of no case, {} orphans", results.telemetry.matched,
                        results.telemetry.unmatched, results.telemetry.orphans));
   }

@@ -1,7 +1,7 @@
 # The example suite passes against the built-in demo and writes every report.
 source "$(dirname "$0")/lib.sh"
 
-run_glassbox run run "$SRC/suites/examples/demo.yaml" --env alpha \
+run_glassbox run run "$SRC/suites/examples/demo.yaml" --env alpha --listen 127.0.0.1:0 --settle 200 \
   --json "$WORK/out/results.json" --junit "$WORK/out/junit.xml" \
   --html "$WORK/out/report" --markdown "$WORK/out/summary.md"
 expect_status 0 "example suite against the demo"

@@ -23,3 +23,21 @@ json_get "$WORK/results.json" 'sorted({s["attributes"].get("branch") for c in d[
   | grep -q "out_of_range" || fail "no validate span with branch out_of_range"
 grep -q 'class="waterfall"' "$WORK/report/index.html" || fail "no span waterfall in the HTML report"
 grep -q "Spans: " "$WORK/report/index.html" || fail "no span counts in the HTML report"
+
+# Coverage from those spans: the example declares the demo's operations, branches and paths.
+for kind in operations branches paths; do
+  expect_contains "$WORK/run.err" "coverage glassbox-demo $kind: "
+done
+[[ $(json_get "$WORK/results.json" '[i["item"] for i in d["coverage"]["items"] if i["declared"] and not i["cases"]]') == "['next_day.branch=month_end']" ]] \
+  || fail "the example's cases should miss exactly the month_end branch"
+
+# A goal the cases do not reach fails the run (exit 1) and is a failed JUnit testcase.
+sed 's/goals: {operations: 100, branches: 80, paths: 50}/goals: {operations: 100, branches: 100, paths: 50}/' \
+  "$SRC/suites/examples/demo.yaml" >"$WORK/strict.yaml"
+grep -q 'branches: 100' "$WORK/strict.yaml" || fail "the sed did not raise the goal"
+run_glassbox strict run "$WORK/strict.yaml" --listen 127.0.0.1:0 --settle 200 --junit "$WORK/strict.xml"
+expect_status 1 "a coverage goal that is not reached"
+validate_junit "$WORK/strict.xml"
+expect_contains "$WORK/strict.xml" 'branches coverage 93.3% (14 of 15) is below the goal 100%'
+expect_contains "$WORK/strict.xml" 'next_day.branch=month_end'
+expect_contains "$WORK/strict.err" "coverage glassbox-demo branches: 14/15 (93.3%) goal 100% FAILED"

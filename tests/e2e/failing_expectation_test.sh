@@ -6,7 +6,7 @@ sed 's/\/kind: {matches: "^(equilateral|isosceles|scalene|not_a_triangle)$"}/\/k
   "$SRC/suites/examples/demo.yaml" >"$WORK/broken-expectation.yaml"
 grep -q '/kind: scalene' "$WORK/broken-expectation.yaml" || fail "the sed did not change the suite"
 
-run_glassbox run run "$WORK/broken-expectation.yaml" --junit "$WORK/junit.xml" --json "$WORK/results.json"
+run_glassbox run run "$WORK/broken-expectation.yaml" --listen 127.0.0.1:0 --settle 200 --junit "$WORK/junit.xml" --json "$WORK/results.json"
 expect_status 1 "a failing expectation"
 validate_junit "$WORK/junit.xml"
 expect_contains "$WORK/junit.xml" '<failure message="json /kind equals: expected &quot;scalene&quot;, got &quot;'

@@ -2,15 +2,15 @@
 source "$(dirname "$0")/lib.sh"
 
 suite="$SRC/suites/examples/demo.yaml"
-run_glassbox full run "$suite" --json "$WORK/full.json"
+run_glassbox full run "$suite" --listen 127.0.0.1:0 --settle 200 --json "$WORK/full.json"
 expect_status 0 "the full run"
 for i in 1 2 3; do
-  run_glassbox "shard$i" run "$suite" --shard "$i/3" --json "$WORK/shard$i.json"
+  run_glassbox "shard$i" run "$suite" --listen 127.0.0.1:0 --settle 200 --shard "$i/3" --json "$WORK/shard$i.json"
   expect_status 0 "shard $i/3"
 done
 # A Kubernetes Indexed Job's variables pick the shard when --shard is absent (index 0-based).
 export JOB_COMPLETION_INDEX=1 JOB_COMPLETION_COUNT=3
-run_glassbox job run "$suite" --json "$WORK/job.json"
+run_glassbox job run "$suite" --listen 127.0.0.1:0 --settle 200 --json "$WORK/job.json"
 unset JOB_COMPLETION_INDEX JOB_COMPLETION_COUNT
 expect_status 0 "shard from JOB_COMPLETION_INDEX"
 [[ $(json_get "$WORK/job.json" '[c["id"] for c in d["cases"]]') == "$(json_get "$WORK/shard2.json" '[c["id"] for c in d["cases"]]')" ]] \
@@ -24,3 +24,7 @@ validate_junit "$WORK/merged.xml"
 summary='(sorted((c["id"], c["outcome"]) for c in d["cases"]), d["totals"]["cases"], d["latency"]["overall"]["count"])'
 [[ $(json_get "$WORK/merged.json" "$summary") == "$(json_get "$WORK/full.json" "$summary")" ]] \
   || fail "merged shards differ from the full run"
+# The example declares coverage goals: each shard reports its partial coverage without
+# judging it, and the merged report judges the whole.
+expect_contains "$WORK/shard1.err" "(judged when the shards are merged)"
+expect_contains "$WORK/merge.err" "coverage glassbox-demo branches: 14/15 (93.3%) goal 80% ok"

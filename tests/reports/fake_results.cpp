@@ -189,6 +189,21 @@ RunResults fake_results() {
                 "<script>alert(1)</script>", 0.2, 0.5, 1, "child", Value{{"branch", "scalene"}}},
       TraceSpan{"9f3f0ecc8909057d", "ffffffffffffff01", "late", "eval-svc", "internal", "unset", "", 1.0, 0.1, 0,
                 "orphan", Value::object()}};
+  // Coverage of the triangle suite's service: operations meet their goal, branches miss
+  // theirs, paths are reported without a goal; an undeclared item carries markup to escape.
+  const std::string first = r.cases.front().id;
+  r.coverage = {
+      CoverageItem{"triangle", "eval-svc", "operations", "POST /triangle", true, {first}},
+      CoverageItem{"triangle", "eval-svc", "operations", "classify", true, {first}},
+      CoverageItem{"triangle", "eval-svc", "operations", "validate", true, {}},
+      CoverageItem{"triangle", "eval-svc", "operations", "late", false, {first}},
+      CoverageItem{"triangle", "eval-svc", "branches", "classify.branch=scalene", true, {first}},
+      CoverageItem{"triangle", "eval-svc", "branches", "classify.branch=equilateral", true, {}},
+      CoverageItem{"triangle", "eval-svc", "branches", "classify.branch=<b>|x&y</b>", false, {first, "not-in-this-file"}},
+      CoverageItem{"triangle", "eval-svc", "paths", "POST /triangle: POST /triangle(classify)", true, {first}}};
+  r.coverage_totals = {CoverageTotal{"triangle", "eval-svc", "operations", 2, 3, 50.0},
+                       CoverageTotal{"triangle", "eval-svc", "branches", 1, 2, 90.0},
+                       CoverageTotal{"triangle", "eval-svc", "paths", 1, 1, std::nullopt}};
   r.telemetry = Telemetry{true, "OTLP receiver on http://127.0.0.1:4318", 12, 9, 3, 1, 1, {{"billing", 2}, {"(unknown service)", 1}}};
   return r;
 }

@@ -66,14 +66,36 @@ TEST(JunitWriter, StaysValidWithEveryByteValueInMessagesAndBodies) {
 
 TEST(JunitWriter, OneTestsuitePerSuiteAndTechnique) {
   const std::string xml = junit_of(fake_results());
-  EXPECT_EQ(count_of(xml, "<testsuite "), 3u);
+  EXPECT_EQ(count_of(xml, "<testsuite "), 4u);  // and one for coverage
   EXPECT_NE(xml.find("<testsuite name=\"triangle.partitions\" tests=\"2\" failures=\"0\" errors=\"0\" skipped=\"1\""),
             std::string::npos);
   EXPECT_NE(xml.find("<testsuite name=\"triangle.boundaries\" tests=\"2\" failures=\"1\" errors=\"1\" skipped=\"0\""),
             std::string::npos);
   EXPECT_NE(xml.find("<testsuite name=\"orders.pairwise\" tests=\"2\" failures=\"1\" errors=\"0\" skipped=\"0\""),
             std::string::npos);
-  EXPECT_EQ(count_of(xml, "<testcase "), 6u);
+  EXPECT_EQ(count_of(xml, "<testcase "), 8u);  // six cases, two coverage goals
+}
+
+TEST(JunitWriter, CoverageGoalsAreTestcasesOfASuiteCoverageTestsuite) {
+  const std::string xml = junit_of(fake_results());
+  EXPECT_NE(xml.find("<testsuites name=\"glassbox\" tests=\"8\" failures=\"3\""), std::string::npos);
+  EXPECT_NE(xml.find("<testsuite name=\"triangle.coverage\" tests=\"2\" failures=\"1\" errors=\"0\" skipped=\"0\""),
+            std::string::npos);
+  EXPECT_NE(xml.find("<testcase name=\"eval-svc operations &gt;= 50%\" classname=\"triangle.coverage\""),
+            std::string::npos);
+  EXPECT_NE(xml.find("<testcase name=\"eval-svc branches &gt;= 90%\" classname=\"triangle.coverage\""),
+            std::string::npos);
+  EXPECT_EQ(xml.find("eval-svc paths"), std::string::npos);  // no goal, not a test
+  EXPECT_NE(xml.find("<failure message=\"branches coverage 50.0% (1 of 2) is below the goal 90%\" type=\"coverage\">"
+                     "not covered:\n  classify.branch=equilateral\n</failure>"),
+            std::string::npos);
+}
+
+TEST(JunitWriter, FailureMessageFormatsAFractionalGoal) {
+  RunResults r = run_of({});
+  r.coverage_totals = {CoverageTotal{"s", "svc", "branches", 3, 4, 92.5}};
+  EXPECT_NE(junit_of(r).find("message=\"branches coverage 75.0% (3 of 4) is below the goal 92.5%\""),
+            std::string::npos);
 }
 
 TEST(JunitWriter, FailureNamesTheFirstFailedCheckAndListsAll) {

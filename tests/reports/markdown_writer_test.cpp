@@ -27,6 +27,14 @@ TEST(MarkdownWriter, LeadsWithTheVerdict) {
   EXPECT_NE(passed.find("**PASSED**: 2 of 2 cases passed (0 failed, 0 errors, 0 skipped).\n"), std::string::npos);
 }
 
+TEST(MarkdownWriter, TabulatesCoverageWithTheUncoveredItems) {
+  const std::string md = markdown_of(fake_results());
+  EXPECT_NE(md.find("| triangle | eval-svc | branches | 1 | 2 | 50.0% | 90% | FAILED | classify.branch=equilateral |\n"),
+            std::string::npos);
+  EXPECT_NE(md.find("| triangle | eval-svc | paths | 1 | 1 | 100.0% | - | - | - |\n"), std::string::npos);
+  EXPECT_EQ(markdown_of(run_of(fake_cases())).find("## Coverage"), std::string::npos);
+}
+
 TEST(MarkdownWriter, EscapesPipesNewlinesAndMarkupInTableCells) {
   auto cases = fake_cases();
   cases[0].id = "a|b\nc<d>&`e`";

@@ -39,6 +39,33 @@ TEST(MergeResults, ACaseIdSeenTwiceKeepsTheFirst) {
   EXPECT_EQ(merged->cases[0].outcome, Outcome::Passed);
 }
 
+TEST(MergeResults, CoverageItemsMergeTheirCasesAndTotalsAreRecounted) {
+  auto shards = shards_of(fake_cases(), 3);
+  const auto item = [](std::string kind, std::string name, bool declared, std::vector<std::string> cases) {
+    return CoverageItem{"triangle", "eval-svc", std::move(kind), std::move(name), declared, std::move(cases)};
+  };
+  shards[0].coverage = {item("branches", "b=1", true, {"c1"}), item("branches", "b=2", true, {}),
+                        item("branches", "b=3", true, {}), item("branches", "b=9", false, {"c1"})};
+  shards[0].coverage_totals = {CoverageTotal{"triangle", "eval-svc", "branches", 1, 3, 90.0}};
+  shards[1].coverage = {item("branches", "b=1", true, {"c5", "c1"}), item("branches", "b=2", true, {"c4"}),
+                        item("branches", "b=3", true, {}), item("branches", "b=8", false, {"c4"})};
+  shards[1].coverage_totals = {CoverageTotal{"triangle", "eval-svc", "branches", 2, 3, 90.0}};
+  const Expected<RunResults> merged = merge_results(shards);
+  ASSERT_TRUE(merged.ok()) << merged.error().message;
+  ASSERT_EQ(merged->coverage.size(), 5u);
+  EXPECT_EQ(merged->coverage[0].cases, (std::vector<std::string>{"c1", "c5"}));
+  EXPECT_EQ(merged->coverage[1].cases, (std::vector<std::string>{"c4"}));
+  EXPECT_TRUE(merged->coverage[2].cases.empty());
+  EXPECT_EQ(merged->coverage[3].item, "b=9");
+  EXPECT_EQ(merged->coverage[4].item, "b=8");
+  EXPECT_FALSE(merged->coverage[4].declared);
+  ASSERT_EQ(merged->coverage_totals.size(), 1u);
+  EXPECT_EQ(merged->coverage_totals[0].covered, 2);
+  EXPECT_EQ(merged->coverage_totals[0].declared, 3);
+  EXPECT_EQ(merged->coverage_totals[0].goal, std::optional<double>(90.0));
+  EXPECT_FALSE(merged->passed());
+}
+
 TEST(MergeResults, ListsTheShardsWhenSomeAreMissing) {
   auto shards = shards_of(fake_cases(), 3);
   shards[0].shard = "1/4";

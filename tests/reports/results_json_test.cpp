@@ -110,6 +110,43 @@ TEST(ResultsJson, IgnoresUnknownFieldsAndOmittedOptionalOnes) {
   EXPECT_EQ(read->latency.count(), 0u);
 }
 
+TEST(ResultsJson, CoverageRoundTripsWithItsGoals) {
+  const RunResults original = fake_results();
+  const Value json = to_json(original);
+  ASSERT_EQ(json["coverage"]["totals"].size(), 3u);
+  EXPECT_EQ(json["coverage"]["totals"][1],
+            (Value{{"suite", "triangle"}, {"service", "eval-svc"}, {"kind", "branches"}, {"covered", 1},
+                   {"declared", 2}, {"goal", 90.0}, {"percent", 50.0}, {"passed", false}}));
+  EXPECT_TRUE(json["coverage"]["totals"][2]["goal"].is_null());
+  EXPECT_EQ(json["coverage"]["items"][3]["declared"], false);
+  const Expected<RunResults> read = results_from_json(json);
+  ASSERT_TRUE(read.ok()) << read.error().message;
+  ASSERT_EQ(read->coverage.size(), original.coverage.size());
+  EXPECT_EQ(read->coverage[6].item, "classify.branch=<b>|x&y</b>");
+  EXPECT_FALSE(read->coverage[6].declared);
+  EXPECT_EQ(read->coverage[6].cases, original.coverage[6].cases);
+  ASSERT_EQ(read->coverage_totals.size(), 3u);
+  EXPECT_EQ(read->coverage_totals[1].goal, std::optional<double>(90.0));
+  EXPECT_FALSE(read->coverage_totals[2].goal.has_value());
+  EXPECT_FALSE(read->passed());
+}
+
+TEST(ResultsJson, ReadsAFileWithoutCoverage) {
+  const Value json = {{"schema_version", 1}, {"run", Value::object()}, {"cases", Value::array()}};
+  const Expected<RunResults> read = results_from_json(json);
+  ASSERT_TRUE(read.ok()) << read.error().message;
+  EXPECT_TRUE(read->coverage.empty());
+  EXPECT_TRUE(read->coverage_totals.empty());
+}
+
+TEST(ResultsJson, NamesACoverageTotalCoveringMoreThanItDeclares) {
+  const Value json = {{"schema_version", 1},
+                      {"run", Value::object()},
+                      {"cases", Value::array()},
+                      {"coverage", {{"totals", {{{"kind", "branches"}, {"covered", 3}, {"declared", 2}}}}}}};
+  EXPECT_EQ(error_of(json), "results.json: coverage.totals[0].covered: 3 is greater than declared 2");
+}
+
 TEST(ResultsJson, RejectsATopLevelThatIsNotAnObject) {
   EXPECT_EQ(error_of(Value::array({1, 2})), "results.json: expected a JSON object at the top level, got [1,2]");
 }

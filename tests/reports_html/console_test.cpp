@@ -88,6 +88,26 @@ TEST(ConsoleReporter, QuietPassingRunPrintsOnlyTheTotals) {
             "result: PASSED\n");
 }
 
+TEST(ConsoleReporter, PrintsOneLinePerCoverageTotalAndTheItemsAMissedGoalLacks) {
+  RunResults run = small_run();
+  run.cases.erase(run.cases.begin() + 1);
+  run.coverage = {{"shop", "glassbox-demo", "branches", "classify.branch=scalene", true, {"c1"}},
+                  {"shop", "glassbox-demo", "branches", "classify.branch=equilateral", true, {}},
+                  {"shop", "glassbox-demo", "branches", "classify.branch=odd", false, {"c1"}},
+                  {"shop", "glassbox-demo", "operations", "validate", true, {}}};
+  run.coverage_totals = {{"shop", "glassbox-demo", "operations", 9, 10, 90.0},
+                         {"shop", "glassbox-demo", "branches", 1, 2, 90.0},
+                         {"shop", "glassbox-demo", "paths", 1, 3, std::nullopt}};
+  const std::string out = run_through({.verbosity = Verbosity::Quiet}, run, {});
+  EXPECT_EQ(out,
+            "2 cases: 2 passed, 0 failed, 0 errors, 0 skipped in 1.23 s\n"
+            "coverage glassbox-demo operations: 9/10 (90.0%) goal 90% ok\n"
+            "coverage glassbox-demo branches: 1/2 (50.0%) goal 90% FAILED\n"
+            "  not covered: classify.branch=equilateral\n"
+            "coverage glassbox-demo paths: 1/3 (33.3%)\n"
+            "result: FAILED\n");
+}
+
 TEST(ConsoleReporter, ProgressBarRedrawsOneLineAndPrintsFailuresAboveIt) {
   const std::string out = run_through({.progress_bar = true}, small_run(), {});
   const std::string blank(std::string("[#############.......] 2/3  1 failed").size(), ' ');

@@ -166,6 +166,54 @@ TEST_F(HtmlWriterTest, ListsEveryTechniqueWithItsCounts) {
   EXPECT_NE(page.find("<td class=\"name\">decision_table<span class=\"form\">full</span></td>"), std::string::npos);
 }
 
+RunResults run_with_coverage() {
+  RunResults r = passing_run();
+  const std::string first = r.cases.front().id;
+  r.coverage = {{"shop", "svc", "branches", "classify.branch=scalene", true, {first, "from-another-shard"}},
+                {"shop", "svc", "branches", "classify.branch=equilateral", true, {}},
+                {"shop", "svc", "branches", "classify.branch=" + testing::kScript, false, {first}},
+                {"shop", "svc", "paths", "POST /t: POST /t(x)", true, {first}}};
+  r.coverage_totals = {{"shop", "svc", "branches", 1, 2, 90.0}, {"shop", "svc", "paths", 1, 1, std::nullopt}};
+  return r;
+}
+
+TEST_F(HtmlWriterTest, CoverageSectionFollowsTheTechniquesWithGoalsAndBadges) {
+  const std::string page = render(run_with_coverage());
+  const auto techniques = page.find("id=\"techniques\"");
+  const auto coverage = page.find("<section id=\"coverage\" class=\"panel coverage\">");
+  ASSERT_NE(coverage, std::string::npos);
+  EXPECT_LT(techniques, coverage);
+  EXPECT_LT(coverage, page.find("id=\"failures\""));
+  EXPECT_NE(page.find("<a href=\"#coverage\">Coverage</a>"), std::string::npos);
+  EXPECT_NE(page.find("<td class=\"name\">branches</td><td>1</td><td>2</td><td>50.0 %</td><td>90 %</td><td><span "
+                      "class=\"badge badge-failed\">FAIL</span></td>"),
+            std::string::npos);
+  EXPECT_NE(page.find("<td class=\"name\">paths</td><td>1</td><td>1</td><td>100.0 %</td><td>–</td><td><span "
+                      "class=\"muted\">not judged</span></td>"),
+            std::string::npos);
+}
+
+TEST_F(HtmlWriterTest, CoverageItemsLinkTheirCasesAndMarkTheUncoveredAndUndeclared) {
+  const RunResults run = run_with_coverage();
+  const std::string page = render(run);
+  EXPECT_NE(page.find("<a href=\"#case-1\">" + run.cases.front().id + "</a>, <code>from-another-shard</code>"),
+            std::string::npos);
+  EXPECT_NE(page.find("<li class=\"coverage-missed\"><code>classify.branch=equilateral</code> <span class=\"badge "
+                      "badge-failed\">NOT COVERED</span></li>"),
+            std::string::npos);
+  const auto undeclared = page.find("<ul class=\"coverage-items coverage-undeclared muted\">");
+  ASSERT_NE(undeclared, std::string::npos);
+  EXPECT_NE(page.find("<code>classify.branch=&lt;script&gt;alert(1)&lt;/script&gt;</code>", undeclared),
+            std::string::npos);
+  EXPECT_EQ(page.find(testing::kScript), std::string::npos);
+}
+
+TEST_F(HtmlWriterTest, NoCoverageSectionWithoutCoverageTotals) {
+  const std::string page = render(passing_run());
+  EXPECT_EQ(page.find("id=\"coverage\""), std::string::npos);
+  EXPECT_EQ(page.find("#coverage"), std::string::npos);
+}
+
 TEST_F(HtmlWriterTest, OverwritesAnOlderReportInTheSameFolder) {
   render(hostile_run());
   const std::string page = render(passing_run());
