@@ -68,6 +68,50 @@ std::string origin_of(const std::string& url) {
   return path == std::string::npos ? url : url.substr(0, path);
 }
 
+// Where a run's spans come from once the probes are done.
+struct SpanInputs {
+  SpanCollector& collector;
+  probes::SpanReceiver* receiver = nullptr;      // null without --listen (or a coverage section)
+  probes::TraceSource* trace_source = nullptr;   // null without --traces-from
+  probes::DemoService* demo = nullptr;           // flushed before the settle window
+};
+
+// Settles and stops the receiver, fetches traces from the backend, then attaches every case's
+// spans and evaluates each suite's coverage.
+void gather_spans(const SpanInputs& in, const RunOptions& options, const std::vector<LoadedSuite>& suites,
+                  reports::RunResults& results, const std::function<void(const std::string&)>& notice,
+                  const std::function<bool()>& interrupted) {
+  std::vector<Span> spans;
+  std::vector<std::string> sources;
+  if (in.receiver) {
+    // The demo flushes its exporter when it stops; then late batches get a settle window
+    // (quiet period, bounded) before the spans are correlated with the cases.
+    if (in.demo) in.demo->stop();
+    const auto limit = std::max(std::chrono::milliseconds(5000), options.settle * 10);
+    auto waited = settle(options.settle, limit, [&] { return in.receiver->stats().last_batch; }, interrupted);
+    in.receiver->stop();
+    const probes::ReceiverStats stats = in.receiver->stats();
+    spans = in.collector.take();
+    sources.push_back(fmt::format("OTLP/Zipkin receiver on {}", in.receiver->endpoint()));
+    if (stats.throttled)
+      notice(fmt::format("span receiver refused {} batches as full (429); exporters retry them", stats.throttled));
+    notice(fmt::format("spans: waited {} ms for late batches; {} received", waited.count(), spans.size()));
+  }
+  if (in.trace_source && !interrupted()) {
+    auto fetched = fetch_case_traces(*in.trace_source, results, !options.insecure);
+    notice(fmt::format("traces from {}: {} of {} complete", options.traces_from, fetched.complete, fetched.requested));
+    for (Span& s : fetched.spans) spans.push_back(std::move(s));
+    sources.push_back(fmt::format("{} query API at {}", in.trace_source->kind(), options.traces_from.substr(options.traces_from.find(':') + 1)));
+  }
+  std::string source;
+  for (const auto& s : sources) source += (source.empty() ? "" : " and ") + s;
+  attach_spans(results, std::move(spans), source);
+  for (const LoadedSuite& s : suites)
+    if (!s.suite.coverage.empty()) reports::evaluate_coverage(s.suite.name, s.suite.coverage, results);
+  notice(fmt::format("spans: {} matched to cases, {} of no case, {} orphans", results.telemetry.matched,
+                     results.telemetry.unmatched, results.telemetry.orphans));
+}
+
 }  // namespace
 
 Expected<std::vector<LoadedSuite>> load_and_generate(const std::vector<std::filesystem::path>& files,
@@ -273,37 +317,9 @@ RunOutcome run(const RunOptions& options, const RunObserver& observer) {
     apply_repetition(plan[i], r);
     results.cases[i] = std::move(r);
   }
-  if (receiver || trace_source) {
-    std::vector<Span> spans;
-    std::vector<std::string> sources;
-    if (receiver) {
-      // The demo flushes its exporter when it stops; then late batches get a settle window
-      // (quiet period, bounded) before the spans are correlated with the cases.
-      if (demo) demo->stop();
-      const auto limit = std::max(std::chrono::milliseconds(5000), options.settle * 10);
-      auto waited = settle(options.settle, limit, [&] { return receiver->stats().last_batch; }, interrupted);
-      receiver->stop();
-      const probes::ReceiverStats stats = receiver->stats();
-      spans = collector.take();
-      sources.push_back(fmt::format("OTLP/Zipkin receiver on {}", receiver->endpoint()));
-      if (stats.throttled)
-        notice(fmt::format("span receiver refused {} batches as full (429); exporters retry them", stats.throttled));
-      notice(fmt::format("spans: waited {} ms for late batches; {} received", waited.count(), spans.size()));
-    }
-    if (trace_source && !interrupted()) {
-      auto fetched = fetch_case_traces(*trace_source, results, !options.insecure);
-      notice(fmt::format("traces from {}: {} of {} complete", options.traces_from, fetched.complete, fetched.requested));
-      for (Span& s : fetched.spans) spans.push_back(std::move(s));
-      sources.push_back(fmt::format("{} query API at {}", trace_source->kind(), options.traces_from.substr(options.traces_from.find(':') + 1)));
-    }
-    std::string source;
-    for (const auto& s : sources) source += (source.empty() ? "" : " and ") + s;
-    attach_spans(results, std::move(spans), source);
-    for (const LoadedSuite& s : suites)
-      if (!s.suite.coverage.empty()) reports::evaluate_coverage(s.suite.name, s.suite.coverage, results);
-    notice(fmt::format("spans: {} matched to cases, {} of no case, {} orphans", results.telemetry.matched,
-                       results.telemetry.unmatched, results.telemetry.orphans));
-  }
+  if (receiver || trace_source)
+    gather_spans(SpanInputs{collector, receiver.get(), trace_source.get(), demo.get()}, options, suites, results,
+                 notice, interrupted);
   results.interrupted = interrupted();
   results.duration_ms = std::chrono::duration<double, std::milli>(Clock::now() - run_start).count();
   return out;
