@@ -6,6 +6,7 @@ set -euo pipefail
 packages=(
   cmake ninja-build g++ pkg-config
   libboost-dev libboost-system-dev libssl-dev zlib1g-dev protobuf-compiler libprotobuf-dev
+  libgrpc++-dev protobuf-compiler-grpc
   libcli11-dev libyaml-cpp-dev libfmt-dev nlohmann-json3-dev
   libgtest-dev libgmock-dev librapidcheck-dev libbenchmark-dev
   # end-to-end tests and benchmarks: real servers we did not write, schema checks
