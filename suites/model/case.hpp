@@ -31,6 +31,11 @@ struct Case {
   std::vector<Binding> bindings;
   Expectation expect;
   std::string expected_outcome;  // "valid" or "invalid (a.too_small)" etc.
+  // The technique's own items this case exercises, as "<kind>:<id>": "rule:R3" (decision
+  // table), "transition:created-pay->paid", "class:a.too_small". Reports count them per
+  // technique (rules hit, transitions hit). Kept short: a covering array's pairs are counted
+  // by the generator, not listed per case.
+  std::vector<std::string> covers;
 
   const Binding* find(std::string_view input) const;
   Value inputs_as_json() const;  // {"a": 3, ...}
