@@ -1,20 +1,14 @@
 #include "reports/verdicts/assertions.hpp"
 
 #include <algorithm>
-#include <regex>
 
 #include <fmt/format.h>
+
+#include "reports/verdicts/value_match.hpp"
 
 namespace glassbox::reports {
 
 namespace {
-
-constexpr std::size_t kShownChars = 200;
-
-std::string shorten(std::string s) {
-  if (s.size() > kShownChars) s = s.substr(0, kShownChars) + "...";
-  return s;
-}
 
 std::string lower(std::string s) {
   std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
@@ -32,40 +26,17 @@ std::optional<std::string> header_value(const Headers& headers, const std::strin
   return out;
 }
 
-bool regex_matches(const std::string& pattern, const std::string& text) {
-  try {
-    return std::regex_search(text, std::regex(pattern, std::regex::ECMAScript));
-  } catch (const std::regex_error&) {
-    return false;  // patterns are compiled at load time; a failure here means no match
-  }
-}
-
-std::string json_type_name(const Value& v) {
-  if (v.is_null()) return "null";
-  if (v.is_boolean()) return "boolean";
-  if (v.is_number_integer()) return "integer";
-  if (v.is_number()) return "number";
-  if (v.is_string()) return "string";
-  if (v.is_array()) return "array";
-  return "object";
-}
-
-bool has_type(const Value& v, const std::string& type) {
-  std::string actual = json_type_name(v);
-  return actual == type || (type == "number" && actual == "integer");
-}
-
 Check judge_header(const suite::HeaderCheck& h, const Headers& headers, const suite::Lookup& inputs) {
   Check c;
   c.name = fmt::format("header {} {}", h.name, suite::to_string(h.kind));
   auto value = header_value(headers, h.name);
-  c.actual = value ? shorten(*value) : "(absent)";
+  c.actual = value ? shorten_text(*value) : "(absent)";
   switch (h.kind) {
     case suite::MatchKind::Exists: c.expected = "present"; c.passed = value.has_value(); break;
     case suite::MatchKind::Absent: c.expected = "absent"; c.passed = !value; break;
     case suite::MatchKind::Matches:
       c.expected = fmt::format("/{}/", h.operand);
-      c.passed = value && regex_matches(h.operand, *value);
+      c.passed = value && regex_search_text(h.operand, *value);
       break;
     case suite::MatchKind::Equals:
     case suite::MatchKind::Type: {
@@ -91,28 +62,11 @@ Check judge_json(const suite::JsonCheck& j, const std::optional<Value>& body, co
       found = nullptr;
     }
   }
-  c.actual = !body ? parse_error : found ? shorten(found->dump()) : "(missing)";
-  switch (j.kind) {
-    case suite::MatchKind::Exists: c.expected = "present"; c.passed = found != nullptr; break;
-    case suite::MatchKind::Absent: c.expected = "absent"; c.passed = body && !found; break;
-    case suite::MatchKind::Type:
-      c.expected = fmt::format("a value of type {}", j.operand.is_string() ? j.operand.get<std::string>() : j.operand.dump());
-      c.passed = found && j.operand.is_string() && has_type(*found, j.operand.get<std::string>());
-      if (found) c.actual = json_type_name(*found) + " " + c.actual;
-      break;
-    case suite::MatchKind::Matches: {
-      std::string pattern = j.operand.is_string() ? j.operand.get<std::string>() : j.operand.dump();
-      c.expected = fmt::format("/{}/", pattern);
-      c.passed = found && regex_matches(pattern, found->is_string() ? found->get<std::string>() : found->dump());
-      break;
-    }
-    case suite::MatchKind::Equals: {
-      auto want = suite::render_value(j.operand, inputs);
-      c.expected = want ? shorten(want->dump()) : want.error().message;
-      c.passed = want && found && *found == *want;
-      break;
-    }
-  }
+  c.actual = !body ? parse_error : found ? shown_value(*found) : "(missing)";
+  ValueJudgement judged = judge_value(j.kind, j.operand, found, inputs);
+  c.expected = std::move(judged.expected);
+  c.passed = judged.passed && (body || j.kind == suite::MatchKind::Exists);  // absent needs a parsed body
+  if (j.kind == suite::MatchKind::Type && found) c.actual = json_type_name(*found) + " " + c.actual;
   return c;
 }
 
@@ -135,7 +89,7 @@ std::vector<Check> evaluate_expectation(const suite::Expectation& expect, const 
       try {
         body = Value::parse(exchange.response_body);
       } catch (const nlohmann::json::parse_error& e) {
-        parse_error = fmt::format("response body is not JSON ({})", shorten(exchange.response_body));
+        parse_error = fmt::format("response body is not JSON ({})", shorten_text(exchange.response_body));
       }
     }
     for (const auto& j : expect.json) checks.push_back(judge_json(j, body, parse_error, inputs));

@@ -1,4 +1,5 @@
-// The checks of an expectation: `headers` (name -> check) and `json` (pointer -> check).
+// The checks of an expectation: `headers` (name -> check) and `json` (pointer -> check), and
+// span attribute checks (attribute name -> check, with the operators of JSON checks).
 //
 // A check is a shorthand for equals (a string for headers; any scalar or list for JSON) or
 // a map whose keys are ALL operators, giving one check per operator. A map without any
@@ -146,6 +147,25 @@ Expected<std::vector<suite::JsonCheck>> load_json_checks(Context& ctx, const Ent
     for (const Entry& op : ops) {
       LOADER_ASSIGN(suite::JsonCheck check, json_operator(ctx, op, e.key));
       checks.push_back(std::move(check));
+    }
+  }
+  return checks;
+}
+
+Expected<std::vector<suite::AttributeCheck>> load_attribute_checks(Context& ctx, const Entry& entry) {
+  LOADER_ASSIGN(auto entries, map_entries(ctx, entry));
+  std::vector<suite::AttributeCheck> checks;
+  for (const Entry& e : entries) {
+    if (e.key.empty()) return ctx.error(e.key_node, "an attribute name cannot be empty");
+    std::string subject = fmt::format("attribute '{}'", e.key);
+    std::vector<Entry> ops{Entry{"equals", e.key_node, e.value}};  // shorthand: scalars and lists
+    if (e.value.IsMap()) {
+      LOADER_SET(ops, operator_entries(ctx, e, kJsonOperators, subject,
+                                       "; use {equals: {...}} to compare with a map attribute"));
+    }
+    for (const Entry& op : ops) {
+      LOADER_ASSIGN(suite::JsonCheck check, json_operator(ctx, op, ""));
+      checks.push_back(suite::AttributeCheck{e.key, check.kind, std::move(check.operand), check.where});
     }
   }
   return checks;

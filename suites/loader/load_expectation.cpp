@@ -1,4 +1,5 @@
-// An expectation: `status`, `latency_ms`, `headers` and `json` (the checks are in load_checks.cpp).
+// An expectation: `status`, `latency_ms`, `headers`, `json` (the checks are in load_checks.cpp)
+// and `spans` (load_span_expectations.cpp).
 #include <fmt/format.h>
 
 #include "suites/loader/parts.hpp"
@@ -7,7 +8,7 @@ namespace glassbox::loader::detail {
 
 namespace {
 
-const Keys kExpectationKeys = {"status", "latency_ms", "headers", "json"};
+const Keys kExpectationKeys = {"status", "latency_ms", "headers", "json", "spans"};
 const Keys kLatencyKeys = {"max"};
 
 // 200, "4xx" (any case): one code or one class added to `spec`; false when it is neither.
@@ -75,6 +76,7 @@ Expected<suite::Expectation> load_expectation(Context& ctx, const Entry& entry, 
   if (const Entry* headers = fields.find("headers"))
     LOADER_SET(expect.headers, load_header_checks(ctx, *headers));
   if (const Entry* json = fields.find("json")) LOADER_SET(expect.json, load_json_checks(ctx, *json));
+  if (const Entry* spans = fields.find("spans")) LOADER_SET(expect.spans, load_span_expectations(ctx, *spans));
   return expect;
 }
 

@@ -41,12 +41,15 @@ Status load_classes(Context& ctx, const Entry& partitions, suite::Input& input);
 // The classes of an input declared without `partitions` (see docs/suite-format.md).
 std::vector<suite::InputClass> implicit_classes(const suite::Input& input);
 
-// --- expectations (load_expectation.cpp, load_checks.cpp) ---
+// --- expectations (load_expectation.cpp, load_checks.cpp, load_span_expectations.cpp) ---
 // `place` ends unknown-key messages: "in 'expect' of request 'classify'".
 Expected<suite::Expectation> load_expectation(Context& ctx, const Entry& entry, std::string_view place);
 Expected<suite::StatusSpec> load_status(Context& ctx, const Entry& entry);
 Expected<std::vector<suite::HeaderCheck>> load_header_checks(Context& ctx, const Entry& entry);
 Expected<std::vector<suite::JsonCheck>> load_json_checks(Context& ctx, const Entry& entry);
+Expected<std::vector<suite::AttributeCheck>> load_attribute_checks(Context& ctx, const Entry& entry);
+// `spans` of an expectation: trace assertions (load_span_expectations.cpp).
+Expected<std::vector<suite::SpanExpectation>> load_span_expectations(Context& ctx, const Entry& entry);
 
 // --- requests (load_requests.cpp, load_techniques.cpp, load_pairs.cpp) ---
 Expected<std::vector<suite::Request>> load_requests(Context& ctx, const Entry& requests,

@@ -30,7 +30,7 @@ std::string_view to_string(MatchKind kind) {
 }
 
 bool Expectation::empty() const {
-  return !status && headers.empty() && json.empty() && !latency_max_ms;
+  return !status && headers.empty() && json.empty() && !latency_max_ms && spans.empty();
 }
 
 namespace {
@@ -58,6 +58,13 @@ Expectation merge(const Expectation& base, const Expectation& over) {
   };
   std::erase_if(out.json, overridden_json);
   out.json.insert(out.json.end(), over.json.begin(), over.json.end());
+  auto overridden_span = [&](const SpanExpectation& s) {
+    const std::string key = s.select.to_string();
+    return std::any_of(over.spans.begin(), over.spans.end(),
+                       [&](const SpanExpectation& o) { return o.select.to_string() == key; });
+  };
+  std::erase_if(out.spans, overridden_span);
+  out.spans.insert(out.spans.end(), over.spans.begin(), over.spans.end());
   return out;
 }
 

@@ -8,6 +8,8 @@
 #include <vector>
 
 #include "suites/model/expected.hpp"
+#include "suites/model/match_kind.hpp"
+#include "suites/model/span_expectation.hpp"
 #include "suites/model/value.hpp"
 
 namespace glassbox::suite {
@@ -20,8 +22,6 @@ struct StatusSpec {
   std::string to_string() const;  // "200", "4xx", "200|201|4xx"
 };
 
-enum class MatchKind { Equals, Matches, Exists, Absent, Type };
-std::string_view to_string(MatchKind kind);
 
 // A check on a JSON body value at an RFC 6901 pointer.
 //   Equals:  operand is a Value template ("{{input}}" placeholders are rendered per case)
@@ -50,14 +50,15 @@ struct Expectation {
   std::vector<HeaderCheck> headers;
   std::vector<JsonCheck> json;
   std::optional<double> latency_max_ms;
+  std::vector<SpanExpectation> spans;  // trace assertions on the case's spans
   SourceLocation where;
 
   bool empty() const;
 };
 
 // `base` with every field that `over` sets replacing it: status and latency replace;
-// header checks replace those of the same name, JSON checks those of the same pointer;
-// the rest are appended.
+// header checks replace those of the same name, JSON checks those of the same pointer,
+// span expectations those of the same selector; the rest are appended.
 Expectation merge(const Expectation& base, const Expectation& over);
 
 }  // namespace glassbox::suite

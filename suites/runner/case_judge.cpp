@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "reports/verdicts/assertions.hpp"
+#include "reports/verdicts/trace_assertions.hpp"
 #include "suites/runner/request_builder.hpp"
 
 namespace glassbox::runner {
@@ -77,6 +78,18 @@ reports::CaseResult judge_case(const std::string& suite_name, const suite::Case&
   r.message = reports::first_failure(r.checks);
   r.outcome = r.message.empty() ? reports::Outcome::Passed : reports::Outcome::Failed;
   return r;
+}
+
+void judge_case_trace(const suite::Case& c, reports::CaseResult& r, const reports::Redactor& redactor) {
+  if (c.expect.spans.empty()) return;
+  if (r.outcome != reports::Outcome::Passed && r.outcome != reports::Outcome::Failed) return;
+  auto checks = reports::evaluate_span_expectations(c.expect.spans, r.spans, case_lookup(c));
+  for (reports::Check& check : checks) {
+    check.actual = redactor.text(check.actual);
+    r.checks.push_back(std::move(check));
+  }
+  r.message = reports::first_failure(r.checks);
+  r.outcome = r.message.empty() ? reports::Outcome::Passed : reports::Outcome::Failed;
 }
 
 }  // namespace glassbox::runner

@@ -22,4 +22,9 @@ reports::CaseResult judge_case(const std::string& suite_name, const suite::Case&
                                const probes::HttpRequest& sent, const probes::HttpResponse& response,
                                const reports::Redactor& redactor);
 
+// Once the case's spans are attached: appends the checks of its span expectations (trace
+// assertions) and fails a case that passed on its response but not on its trace. Cases that
+// errored or did not run are left alone. A no-op for cases without span expectations.
+void judge_case_trace(const suite::Case& c, reports::CaseResult& r, const reports::Redactor& redactor);
+
 }  // namespace glassbox::runner

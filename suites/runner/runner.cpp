@@ -112,6 +112,22 @@ void gather_spans(const SpanInputs& in, const RunOptions& options, const std::ve
                      results.telemetry.unmatched, results.telemetry.orphans));
 }
 
+// Trace assertions, once every case has its spans: a case that passed on its response may
+// still fail on what its trace shows.
+void judge_traces(const std::vector<Planned>& plan, reports::RunResults& results, const reports::Redactor& redactor,
+                  const std::function<void(const std::string&)>& notice) {
+  int judged = 0, failed = 0;
+  for (std::size_t i = 0; i < plan.size(); ++i) {
+    if (plan[i].c->expect.spans.empty()) continue;
+    reports::CaseResult& r = results.cases[i];
+    bool passed_before = r.outcome == reports::Outcome::Passed;
+    judge_case_trace(*plan[i].c, r, redactor);
+    ++judged;
+    if (passed_before && r.outcome == reports::Outcome::Failed) ++failed;
+  }
+  if (judged) notice(fmt::format("trace assertions: {} cases judged on their spans, {} failed only there", judged, failed));
+}
+
 }  // namespace
 
 Expected<std::vector<LoadedSuite>> load_and_generate(const std::vector<std::filesystem::path>& files,
@@ -188,9 +204,10 @@ RunOutcome run(const RunOptions& options, const RunObserver& observer) {
   }
 
   // The span receiver starts before anything that could export to it (the demo). A suite that
-  // declares coverage needs spans: without --listen or --traces-from, the receiver takes the
+  // declares coverage or span expectations needs spans: without --listen or --traces-from, the receiver takes the
   // OpenTelemetry exporters' default endpoint.
-  bool wants_spans = std::any_of(suites.begin(), suites.end(), [](const LoadedSuite& s) { return !s.suite.coverage.empty(); });
+  bool wants_spans = std::any_of(suites.begin(), suites.end(), [](const LoadedSuite& s) { return !s.suite.coverage.empty(); }) ||
+                     std::any_of(plan.begin(), plan.end(), [](const Planned& p) { return !p.c->expect.spans.empty(); });
   std::string listen = options.listen;
   if (listen.empty() && options.traces_from.empty() && wants_spans) listen = "127.0.0.1:4318";
   SpanCollector collector;
@@ -202,7 +219,8 @@ RunOutcome run(const RunOptions& options, const RunObserver& observer) {
     if (!started) {
       Error error = started.error();
       if (options.listen.empty())
-        error.message += "; the suite declares coverage, so spans are received there by default: pass --listen ADDR:PORT "
+        error.message += "; the suite declares coverage or span expectations, so spans are received there by default: "
+                         "pass --listen ADDR:PORT "
                          "(127.0.0.1:0 picks a free port) or --traces-from";
       return fail(FailureKind::Infrastructure, error);
     }
@@ -317,9 +335,11 @@ RunOutcome run(const RunOptions& options, const RunObserver& observer) {
     apply_repetition(plan[i], r);
     results.cases[i] = std::move(r);
   }
-  if (receiver || trace_source)
+  if (receiver || trace_source) {
     gather_spans(SpanInputs{collector, receiver.get(), trace_source.get(), demo.get()}, options, suites, results,
                  notice, interrupted);
+    judge_traces(plan, results, redactor, notice);
+  }
   results.interrupted = interrupted();
   results.duration_ms = std::chrono::duration<double, std::milli>(Clock::now() - run_start).count();
   return out;

@@ -63,7 +63,7 @@ requests:
     expect_invalid: {zebra: 1}
 )"),
             "suite.yaml:6:22: unknown key 'zebra' in 'expect_invalid' of request 'classify' "
-            "(allowed keys: status, latency_ms, headers, json)");
+            "(allowed keys: status, latency_ms, headers, json, spans)");
 }
 
 TEST(LoaderErrors, WrongTypeSaysWhatWasExpectedAndWhatWasWritten) {
