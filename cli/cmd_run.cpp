@@ -29,6 +29,7 @@ struct RunArgs {
   bool insecure = false;
   std::string listen;
   std::string traces_from;
+  std::string paths_from;
   int settle_ms = 500;
   bool no_color = false;
   bool quiet = false;
@@ -78,6 +79,7 @@ int run_command(const RunArgs& args) {
   options.insecure = args.insecure;
   options.listen = args.listen;
   options.traces_from = args.traces_from;
+  options.paths_from = args.paths_from;
   options.settle = std::chrono::milliseconds(args.settle_ms);
   options.interrupted = &interrupt_flag();
 
@@ -126,6 +128,10 @@ Handler add_run_command(CLI::App& app) {
   cmd->add_option("--traces-from", args->traces_from,
                   "Fetch each case's trace from a tracing backend: jaeger:URL (query API) or tempo:URL")
       ->option_text("KIND:URL");
+  cmd->add_option("--paths-from", args->paths_from,
+                  "Path coverage: the span-tree shapes an earlier results file recorded count as declared "
+                  "(for path entries the suite declares, e.g. `\"POST /orders\": learn`)")
+      ->option_text("RESULTS.json");
   cmd->add_option("--settle", args->settle_ms,
                   "After the last probe, wait until no span batch arrived for MS (bounded by 10x, at least 5 s)")
       ->option_text("MS")

@@ -33,11 +33,12 @@ class ItemTable final {
   bool has_declared() const {
     return std::any_of(items_.begin(), items_.end(), [](const Entry& e) { return e.declared; });
   }
+  // `learning`: the suite asks for this kind (paths to learn) though it declares no item yet.
   void append_to(const std::string& suite_name, const std::string& service, CoverageKind kind,
-                 std::optional<double> goal, RunResults& results) const {
+                 std::optional<double> goal, RunResults& results, bool learning = false) const {
     // A kind the suite declares nothing of is not measured: listing every span name as an
     // undeclared operation of a service that only declares branches would be noise.
-    if (!has_declared()) return;
+    if (!has_declared() && !learning) return;
     const std::string kind_name(suite::to_string(kind));
     std::vector<const Entry*> undeclared;
     CoverageTotal total{suite_name, service, kind_name, 0, 0, goal};
@@ -50,6 +51,8 @@ class ItemTable final {
       if (!e.cases.empty()) ++total.covered;
       results.coverage.push_back({suite_name, service, kind_name, e.item, true, e.cases});
     }
+    // Learning with no baseline yet: what was seen is listed; there is nothing to judge.
+    if (learning && total.declared == 0) total.goal.reset();
     std::sort(undeclared.begin(), undeclared.end(), [](const Entry* a, const Entry* b) { return a->item < b->item; });
     for (const Entry* e : undeclared) results.coverage.push_back({suite_name, service, kind_name, e->item, false, e->cases});
     results.coverage_totals.push_back(std::move(total));
@@ -136,7 +139,8 @@ void evaluate_service(const std::string& suite_name, const suite::ServiceCoverag
   operations.append_to(suite_name, service.service, CoverageKind::Operations, goals.operations, results);
   branches.append_to(suite_name, service.service, CoverageKind::Branches, goals.branches, results);
   conditions.append_to(suite_name, service.service, CoverageKind::Conditions, goals.conditions, results);
-  paths.append_to(suite_name, service.service, CoverageKind::Paths, goals.paths, results);
+  const bool learning = std::any_of(service.paths.begin(), service.paths.end(), [](const suite::PathModel& p) { return p.learn; });
+  paths.append_to(suite_name, service.service, CoverageKind::Paths, goals.paths, results, learning);
 }
 
 std::string shape_of(const std::vector<TraceSpan>& rows, std::size_t index, std::set<std::size_t>& visiting) {

@@ -211,8 +211,13 @@ Expected<std::vector<PathModel>> load_paths(Context& ctx, const Entry& entry) {
     PathModel path;
     LOADER_SET(path.entry, span_name(ctx, entry, e.key_node));
     path.where = ctx.at(e.key_node);
+    if (e.value.IsScalar() && e.value.Scalar() == "learn") {  // shapes from a baseline run (--paths-from)
+      path.learn = true;
+      paths.push_back(std::move(path));
+      continue;
+    }
     LOADER_ASSIGN(auto items, list_items(ctx, e));
-    if (items.empty()) return error_at(ctx, e, fmt::format("paths of '{}' must list at least one shape", path.entry));
+    if (items.empty()) return error_at(ctx, e, fmt::format("paths of '{}' must list at least one shape, or be learn (shapes from a baseline run)", path.entry));
     for (const Entry& item : items) {
       if (!item.value.IsScalar()) {
         return error_at(ctx, item, fmt::format("a path shape must be a string such as \"{}(child)\", got {}",

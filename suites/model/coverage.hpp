@@ -34,10 +34,13 @@ struct ConditionModel {
 };
 
 // Span-tree shapes under an entry span, in canonical form "name(child,child(grandchild))":
-// children sorted by their own canonical text, repeats kept.
+// children sorted by their own canonical text, repeats kept. With `learn`, the shapes come
+// from a baseline run (`run --paths-from RESULTS.json`) instead of the suite; shapes the
+// baseline did not see are reported as undeclared, so a new path shows up as a change.
 struct PathModel {
   std::string entry;
   std::vector<std::string> shapes;
+  bool learn = false;
   SourceLocation where;
 };
 

@@ -16,6 +16,7 @@
 #include "reports/verdicts/coverage.hpp"
 #include "suites/loader/loader.hpp"
 #include "suites/runner/case_judge.hpp"
+#include "suites/runner/paths_baseline.hpp"
 #include "suites/runner/request_builder.hpp"
 #include "suites/runner/span_collection.hpp"
 
@@ -165,6 +166,14 @@ RunOutcome run(const RunOptions& options, const RunObserver& observer) {
   auto loaded = load_and_generate(options.suite_files, options.seed);
   if (!loaded) return fail(FailureKind::Suite, loaded.error());
   std::vector<LoadedSuite>& suites = loaded.value();
+  if (!options.paths_from.empty()) {
+    std::vector<suite::Suite*> models;
+    for (LoadedSuite& s : suites) models.push_back(&s.suite);
+    auto learned = learn_paths(options.paths_from, models);
+    if (!learned) return fail(FailureKind::Suite, learned.error());
+    notice(fmt::format("paths: {} shapes of {} entries learned from {}", learned->shapes, learned->entries,
+                       options.paths_from.string()));
+  }
 
   std::vector<std::vector<suite::Target>> targets;
   int concurrency = options.concurrency;

@@ -41,6 +41,7 @@ struct RunOptions {
   std::string listen;                // "ADDR:PORT": run the span receiver there ("" = no spans)
   std::chrono::milliseconds settle{500};  // after the last probe: quiet period to wait for late spans
   std::string traces_from;           // "jaeger:URL" or "tempo:URL": fetch each case's trace there
+  std::filesystem::path paths_from;  // a baseline results file whose path shapes count as declared
   const std::atomic<bool>* interrupted = nullptr;
 };
 

@@ -103,6 +103,23 @@ TEST(LoaderCoverage, PathShapesAreStoredInCanonicalOrderWithRepeatsKept) {
   EXPECT_EQ(s.coverage.services[0].paths[0].shapes, (std::vector<std::string>{"a(b,b,c(d,e))", "a"}));
 }
 
+TEST(LoaderCoverage, PathsToLearnHaveNoShapesYet) {
+  suite::Suite s = load_ok(with_coverage(R"y(  services:
+    svc:
+      paths:
+        "POST /orders": learn
+        a: [a]
+)y"));
+  const auto& paths = s.coverage.services[0].paths;
+  ASSERT_EQ(paths.size(), 2u);
+  EXPECT_TRUE(paths[0].learn);
+  EXPECT_EQ(paths[0].entry, "POST /orders");
+  EXPECT_TRUE(paths[0].shapes.empty());
+  EXPECT_FALSE(paths[1].learn);
+  EXPECT_EQ(load_error(with_coverage("  services:\n    svc:\n      paths:\n        a: []\n")),
+            "suite.yaml:8:12: paths of 'a' must list at least one shape, or be learn (shapes from a baseline run)");
+}
+
 TEST(LoaderCoverageErrors, MisspeltKeysSuggestTheRightOne) {
   EXPECT_EQ(load_error(with_coverage(R"y(  services:
     glassbox-demo:
