@@ -1,5 +1,6 @@
-// glassbox collect: the span receiver on its own, writing what services export to a JSON
-// lines file until Ctrl-C.
+// glassbox collect: the span receiver on its own (OTLP/HTTP + Zipkin, and OTLP/gRPC with
+// --listen-grpc, both into one file), writing what services export to a JSON lines file
+// until Ctrl-C.
 #include <arpa/inet.h>
 
 #include <charconv>
@@ -13,6 +14,7 @@
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/interrupt.hpp"
+#include "probes/grpc/grpc_receiver.hpp"
 #include "probes/receiver/span_jsonl.hpp"
 #include "probes/receiver/span_receiver.hpp"
 
@@ -21,6 +23,7 @@ namespace {
 
 struct CollectOptions {
   std::string listen = "127.0.0.1:4318";
+  std::string listen_grpc;   // "" = no gRPC receiver
   std::string out;
 };
 
@@ -45,24 +48,43 @@ std::optional<probes::ReceiverOptions> parse_listen(const std::string& listen) {
   return options;
 }
 
+void add_stats(probes::ReceiverStats& total, const probes::ReceiverStats& more) {
+  total.requests += more.requests;
+  total.spans_accepted += more.spans_accepted;
+  total.spans_rejected += more.spans_rejected;
+}
+
 }  // namespace
 
 Handler add_collect_command(CLI::App& app) {
   auto options = std::make_shared<CollectOptions>();
   CLI::App* cmd = app.add_subcommand(
-      "collect", "Receive spans over OTLP/HTTP (protobuf, JSON) and Zipkin v2 and append them to a JSON lines file");
+      "collect",
+      "Receive spans over OTLP/HTTP (protobuf, JSON), Zipkin v2 and OTLP/gRPC and append them to a JSON lines file");
   cmd->add_option("--listen", options->listen, "ADDR:PORT to listen on; port 0 picks a free one (default 127.0.0.1:4318)");
+  cmd->add_option("--listen-grpc", options->listen_grpc,
+                  "Also receive OTLP/gRPC on ADDR:PORT (the OTLP/gRPC port is 4317), into the same file; port 0 picks one")
+      ->option_text("ADDR:PORT");
   cmd->add_option("--out", options->out, "File the spans are appended to, one JSON object per line")->required();
   cmd->footer(
       "Example:\n"
       "  glassbox collect --listen 127.0.0.1:4318 --out spans.jsonl &\n"
       "  OTEL_EXPORTER_OTLP_ENDPOINT=http://127.0.0.1:4318 node service.js   # its spans land in spans.jsonl\n"
+      "  glassbox collect --listen 127.0.0.1:4318 --listen-grpc 127.0.0.1:4317 --out spans.jsonl   # OTLP/gRPC too\n"
       "Stops on Ctrl-C (or SIGTERM) and prints how many requests and spans it took.");
   return [options] {
     const auto receiver_options = parse_listen(options->listen);
     if (!receiver_options) {
       fmt::print(stderr, "glassbox: --listen '{}' is not IP:PORT (e.g. 127.0.0.1:4318)\n", options->listen);
       return int(kUsage);
+    }
+    std::optional<probes::ReceiverOptions> grpc_options;
+    if (!options->listen_grpc.empty()) {
+      grpc_options = parse_listen(options->listen_grpc);
+      if (!grpc_options) {
+        fmt::print(stderr, "glassbox: --listen-grpc '{}' is not IP:PORT (e.g. 127.0.0.1:4317)\n", options->listen_grpc);
+        return int(kUsage);
+      }
     }
     auto file = probes::SpanJsonlFile::open(options->out);
     if (!file) {
@@ -75,12 +97,26 @@ Handler add_collect_command(CLI::App& app) {
       fmt::print(stderr, "glassbox: {}\n", receiver.error().to_string());
       return int(kInfrastructure);
     }
+    std::unique_ptr<probes::SpanReceiver> grpc_receiver;
+    if (grpc_options) {
+      auto started = probes::start_grpc_span_receiver(*grpc_options, **file);
+      if (!started) {
+        fmt::print(stderr, "glassbox: {}\n", started.error().to_string());
+        return int(kInfrastructure);
+      }
+      grpc_receiver = std::move(started.value());
+    }
     fmt::print("glassbox collect listening on {} (OTLP/HTTP /v1/traces, Zipkin /api/v2/spans)\n",
                (*receiver)->endpoint());
+    if (grpc_receiver) fmt::print("glassbox collect listening on {} (OTLP/gRPC)\n", grpc_receiver->endpoint());
     std::fflush(stdout);
     while (!interrupt_flag().load()) std::this_thread::sleep_for(std::chrono::milliseconds(50));
     (*receiver)->stop();
-    const probes::ReceiverStats stats = (*receiver)->stats();
+    probes::ReceiverStats stats = (*receiver)->stats();
+    if (grpc_receiver) {
+      grpc_receiver->stop();
+      add_stats(stats, grpc_receiver->stats());
+    }
     fmt::print("glassbox collect: {} requests, {} spans accepted, {} rejected, written to {}\n", stats.requests,
                stats.spans_accepted, stats.spans_rejected, options->out);
     return int(kPassed);

@@ -28,6 +28,7 @@ struct RunArgs {
   int repeat = 1;
   bool insecure = false;
   std::string listen;
+  std::string listen_grpc;
   std::string traces_from;
   std::string paths_from;
   int settle_ms = 500;
@@ -78,6 +79,7 @@ int run_command(const RunArgs& args) {
   options.repeat = args.repeat;
   options.insecure = args.insecure;
   options.listen = args.listen;
+  options.listen_grpc = args.listen_grpc;
   options.traces_from = args.traces_from;
   options.paths_from = args.paths_from;
   options.settle = std::chrono::milliseconds(args.settle_ms);
@@ -124,6 +126,10 @@ Handler add_run_command(CLI::App& app) {
       ->check(CLI::Range(1, 10000000));
   cmd->add_option("--listen", args->listen,
                   "Receive the services' spans (OTLP/HTTP, Zipkin) on ADDR:PORT, e.g. 127.0.0.1:4318; port 0 picks one")
+      ->option_text("ADDR:PORT");
+  cmd->add_option("--listen-grpc", args->listen_grpc,
+                  "Also receive spans over OTLP/gRPC on ADDR:PORT (the OTLP/gRPC port is 4317), e.g. 127.0.0.1:4317; "
+                  "port 0 picks one")
       ->option_text("ADDR:PORT");
   cmd->add_option("--traces-from", args->traces_from,
                   "Fetch each case's trace from a tracing backend: jaeger:URL (query API) or tempo:URL")

@@ -72,7 +72,7 @@ std::string origin_of(const std::string& url) {
 // Where a run's spans come from once the probes are done.
 struct SpanInputs {
   SpanCollector& collector;
-  probes::SpanReceiver* receiver = nullptr;      // null without --listen (or a coverage section)
+  SpanListeners* receiver = nullptr;             // null without --listen/--listen-grpc (or a coverage section)
   probes::TraceSource* trace_source = nullptr;   // null without --traces-from
   probes::DemoService* demo = nullptr;           // flushed before the settle window
 };
@@ -93,9 +93,10 @@ void gather_spans(const SpanInputs& in, const RunOptions& options, const std::ve
     in.receiver->stop();
     const probes::ReceiverStats stats = in.receiver->stats();
     spans = in.collector.take();
-    sources.push_back(fmt::format("OTLP/Zipkin receiver on {}", in.receiver->endpoint()));
+    if (in.receiver->http()) sources.push_back(fmt::format("OTLP/Zipkin receiver on {}", in.receiver->endpoint()));
+    if (in.receiver->grpc()) sources.push_back(fmt::format("OTLP/gRPC receiver on {}", in.receiver->grpc()->endpoint()));
     if (stats.throttled)
-      notice(fmt::format("span receiver refused {} batches as full (429); exporters retry them", stats.throttled));
+      notice(fmt::format("span receiver refused {} batches as full (429/UNAVAILABLE); exporters retry them", stats.throttled));
     notice(fmt::format("spans: waited {} ms for late batches; {} received", waited.count(), spans.size()));
   }
   if (in.trace_source && !interrupted()) {
@@ -218,24 +219,35 @@ RunOutcome run(const RunOptions& options, const RunObserver& observer) {
   bool wants_spans = std::any_of(suites.begin(), suites.end(), [](const LoadedSuite& s) { return !s.suite.coverage.empty(); }) ||
                      std::any_of(plan.begin(), plan.end(), [](const Planned& p) { return !p.c->expect.spans.empty(); });
   std::string listen = options.listen;
-  if (listen.empty() && options.traces_from.empty() && wants_spans) listen = "127.0.0.1:4318";
+  if (listen.empty() && options.listen_grpc.empty() && options.traces_from.empty() && wants_spans) listen = "127.0.0.1:4318";
   SpanCollector collector;
-  std::unique_ptr<probes::SpanReceiver> receiver;
-  if (!listen.empty()) {
-    auto receiver_options = parse_listen(listen);
-    if (!receiver_options) return fail(FailureKind::Suite, receiver_options.error());
-    auto started = probes::start_span_receiver(*receiver_options, collector);
+  std::unique_ptr<SpanListeners> receiver;
+  if (!listen.empty() || !options.listen_grpc.empty()) {
+    std::optional<probes::ReceiverOptions> http_options, grpc_options;
+    if (!listen.empty()) {
+      auto parsed = parse_listen(listen);
+      if (!parsed) return fail(FailureKind::Suite, parsed.error());
+      http_options = *parsed;
+    }
+    if (!options.listen_grpc.empty()) {
+      auto parsed = parse_listen(options.listen_grpc, "--listen-grpc");
+      if (!parsed) return fail(FailureKind::Suite, parsed.error());
+      grpc_options = *parsed;
+    }
+    auto started = start_span_listeners(http_options, grpc_options, collector);
     if (!started) {
       Error error = started.error();
-      if (options.listen.empty())
+      if (listen != options.listen)   // the default HTTP receiver failed
         error.message += "; the suite declares coverage or span expectations, so spans are received there by default: "
                          "pass --listen ADDR:PORT "
                          "(127.0.0.1:0 picks a free port) or --traces-from";
       return fail(FailureKind::Infrastructure, error);
     }
     receiver = std::move(started.value());
-    notice(fmt::format("span receiver listening on {} (OTLP/HTTP {}/v1/traces, Zipkin {}/api/v2/spans)",
-                       receiver->endpoint(), receiver->endpoint(), receiver->endpoint()));
+    if (receiver->http())
+      notice(fmt::format("span receiver listening on {} (OTLP/HTTP {}/v1/traces, Zipkin {}/api/v2/spans)",
+                         receiver->endpoint(), receiver->endpoint(), receiver->endpoint()));
+    if (receiver->grpc()) notice(fmt::format("span receiver listening on {} (OTLP/gRPC)", receiver->grpc()->endpoint()));
   }
 
   // The demo starts only when a selected case needs it.

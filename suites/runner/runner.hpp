@@ -39,6 +39,7 @@ struct RunOptions {
   int repeat = 1;                    // send every selected case this many times (ids get "#2", "#3", ...)
   bool insecure = false;             // skip TLS verification for every target
   std::string listen;                // "ADDR:PORT": run the span receiver there ("" = no spans)
+  std::string listen_grpc;           // "ADDR:PORT": also receive OTLP/gRPC there, into the same spans ("" = no gRPC)
   std::chrono::milliseconds settle{500};  // after the last probe: quiet period to wait for late spans
   std::string traces_from;           // "jaeger:URL" or "tempo:URL": fetch each case's trace there
   std::filesystem::path paths_from;  // a baseline results file whose path shapes count as declared

@@ -1,26 +1,29 @@
 #include "suites/runner/span_collection.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <set>
 #include <thread>
 
 #include <fmt/format.h>
 
+#include "probes/grpc/grpc_receiver.hpp"
 #include "reports/verdicts/correlation.hpp"
 
 namespace glassbox::runner {
 
-Expected<probes::ReceiverOptions> parse_listen(std::string_view text) {
+Expected<probes::ReceiverOptions> parse_listen(std::string_view text, std::string_view option) {
   auto colon = text.rfind(':');
   if (colon == std::string_view::npos)
-    return Error(fmt::format("--listen must be ADDRESS:PORT (e.g. 127.0.0.1:4318, or 127.0.0.1:0 for any free port), got '{}'", text));
+    return Error(fmt::format("{} must be ADDRESS:PORT (e.g. 127.0.0.1:{}, or 127.0.0.1:0 for any free port), got '{}'",
+                             option, option == "--listen-grpc" ? probes::kOtlpGrpcPort : 4318, text));
   std::string_view host = text.substr(0, colon);
   std::string_view port_text = text.substr(colon + 1);
   if (host.size() >= 2 && host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);
   unsigned port = 0;
   auto [end, ec] = std::from_chars(port_text.data(), port_text.data() + port_text.size(), port);
   if (ec != std::errc() || end != port_text.data() + port_text.size() || port > 65535)
-    return Error(fmt::format("--listen {}: '{}' is not a port number (0-65535)", text, port_text));
+    return Error(fmt::format("{} {}: '{}' is not a port number (0-65535)", option, text, port_text));
   probes::ReceiverOptions options;
   options.address = host.empty() ? "127.0.0.1" : std::string(host);
   options.port = static_cast<std::uint16_t>(port);
@@ -42,6 +45,52 @@ std::vector<Span> SpanCollector::take() {
 std::size_t SpanCollector::size() const {
   std::lock_guard lock(mutex_);
   return spans_.size();
+}
+
+SpanListeners::SpanListeners(std::unique_ptr<probes::SpanReceiver> http, std::unique_ptr<probes::SpanReceiver> grpc)
+    : http_(std::move(http)), grpc_(std::move(grpc)) {}
+
+SpanListeners::~SpanListeners() { stop(); }
+
+std::uint16_t SpanListeners::port() const { return http_ ? http_->port() : 0; }
+
+std::string SpanListeners::endpoint() const { return http_ ? http_->endpoint() : std::string(); }
+
+probes::ReceiverStats SpanListeners::stats() const {
+  probes::ReceiverStats total;
+  for (const probes::SpanReceiver* receiver : {http_.get(), grpc_.get()}) {
+    if (!receiver) continue;
+    const probes::ReceiverStats s = receiver->stats();
+    total.requests += s.requests;
+    total.spans_accepted += s.spans_accepted;
+    total.spans_rejected += s.spans_rejected;
+    total.bad_requests += s.bad_requests;
+    total.throttled += s.throttled;
+    total.last_batch = std::max(total.last_batch, s.last_batch);
+  }
+  return total;
+}
+
+void SpanListeners::stop() {
+  if (http_) http_->stop();
+  if (grpc_) grpc_->stop();
+}
+
+Expected<std::unique_ptr<SpanListeners>> start_span_listeners(const std::optional<probes::ReceiverOptions>& http,
+                                                             const std::optional<probes::ReceiverOptions>& grpc,
+                                                             probes::SpanSink& sink) {
+  std::unique_ptr<probes::SpanReceiver> http_receiver, grpc_receiver;
+  if (http) {
+    auto started = probes::start_span_receiver(*http, sink);
+    if (!started) return started.error();
+    http_receiver = std::move(started.value());
+  }
+  if (grpc) {
+    auto started = probes::start_grpc_span_receiver(*grpc, sink);
+    if (!started) return started.error();  // the HTTP receiver stops as it goes
+    grpc_receiver = std::move(started.value());
+  }
+  return std::make_unique<SpanListeners>(std::move(http_receiver), std::move(grpc_receiver));
 }
 
 std::chrono::milliseconds settle(std::chrono::milliseconds quiet, std::chrono::milliseconds limit,
