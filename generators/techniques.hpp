@@ -8,5 +8,7 @@ namespace glassbox::generators {
 
 const Generator& partitions_generator();  // partitions.cpp
 const Generator& boundaries_generator();  // boundaries.cpp
+const Generator& decision_table_generator();  // decision_table.cpp
+const Generator& cause_effect_generator();    // cause_effect.cpp
 
 }  // namespace glassbox::generators

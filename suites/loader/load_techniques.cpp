@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "suites/loader/decision_parts.hpp"
 #include "suites/loader/did_you_mean.hpp"
 #include "suites/loader/parts.hpp"
 
@@ -11,7 +12,9 @@ namespace glassbox::loader::detail {
 
 namespace {
 
-const Keys kTechniqueKeys = {"technique", "form", "inputs", "options"};
+// The last keys belong to decision_table and cause_effect (decision_parts.hpp).
+const Keys kTechniqueKeys = {"technique", "form",   "inputs",  "options",    "conditions",
+                             "rules",     "causes", "effects", "constraints"};
 const Keys kRetryKeys = {"retries", "backoff_ms", "on_status"};
 
 bool contains(const std::vector<std::string>& names, std::string_view name) {
@@ -45,6 +48,47 @@ Expected<std::vector<std::string>> load_use_inputs(Context& ctx, const Entry& en
   return names;
 }
 
+// The first of `keys` that `fields` holds, or nullptr.
+const Entry* first_of(const Fields& fields, const Keys& keys) {
+  for (const std::string& key : keys)
+    if (const Entry* e = fields.find(key)) return e;
+  return nullptr;
+}
+
+// The table of a decision_table use or the graph of a cause_effect use; their keys are an
+// error on any other technique, and both belong to one request, never to defaults.
+Status load_technique_model(Context& ctx, const Fields& fields, TechniqueScope scope, std::string_view owner,
+                            const std::vector<std::string>& request_inputs, suite::TechniqueUse& use) {
+  const bool is_table = use.technique == "decision_table";
+  const bool is_graph = use.technique == "cause_effect";
+  for (const Keys* keys : {&decision_table_keys(), &cause_effect_keys()}) {
+    const Entry* key = first_of(fields, *keys);
+    if (!key) continue;
+    const std::string_view belongs = keys == &decision_table_keys() ? "decision_table" : "cause_effect";
+    if (use.technique != belongs) {
+      return ctx.error(key->key_node, fmt::format("'{}' applies to technique '{}' only, not '{}'", key->key, belongs,
+                                                  use.technique));
+    }
+  }
+  if (!is_table && !is_graph) return ok_status();
+  if (scope == TechniqueScope::Defaults) {
+    return ctx.error(use.where, fmt::format("technique '{}' cannot be set in defaults: its rules belong to one "
+                                            "request",
+                                            use.technique));
+  }
+  if (const Entry* inputs = fields.find("inputs")) {
+    return ctx.error(inputs->key_node, fmt::format("'inputs' does not apply to technique '{}': it varies the "
+                                                   "inputs its {} name",
+                                                   use.technique, is_table ? "conditions" : "causes"));
+  }
+  if (is_table) {
+    LOADER_SET(use.decision_table, load_decision_table(ctx, fields, use.where, owner, request_inputs));
+  } else {
+    LOADER_SET(use.cause_effect, load_cause_effect(ctx, fields, use.where, owner, request_inputs));
+  }
+  return ok_status();
+}
+
 Expected<suite::TechniqueUse> load_use(Context& ctx, const Entry& item, TechniqueScope scope, std::string_view owner,
                                        const std::vector<std::string>& request_inputs) {
   suite::TechniqueUse use;
@@ -69,6 +113,7 @@ Expected<suite::TechniqueUse> load_use(Context& ctx, const Entry& item, Techniqu
     }
     LOADER_SET(use.inputs, load_use_inputs(ctx, *inputs, owner, use.technique, request_inputs));
   }
+  LOADER_TRY(load_technique_model(ctx, fields, scope, owner, request_inputs, use));
   if (const Entry* options = fields.find("options")) {
     if (!options->value.IsNull() && !options->value.IsMap()) {
       return error_at(ctx, *options, fmt::format("'options' must be a map, got {}", describe(options->value)));

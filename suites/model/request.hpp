@@ -6,6 +6,7 @@
 // number 3, not the string "3"); otherwise values are spliced in as text. See template.hpp.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <utility>
@@ -18,6 +19,9 @@
 namespace glassbox::suite {
 
 using Pairs = std::vector<std::pair<std::string, std::string>>;
+
+struct DecisionTable;     // decision_table.hpp
+struct CauseEffectGraph;  // cause_effect.hpp
 
 // Retries are for system errors only: connect failure, reset, timeout, and the listed
 // HTTP statuses (typically 502/503/504). A 4xx is a business answer and never retried.
@@ -34,6 +38,9 @@ struct TechniqueUse {
   std::string form;                   // technique-specific; empty = the technique's default
   std::vector<std::string> inputs;    // the group under test; empty = every input the request uses
   Value options = Value::object();    // technique-specific extra keys, as written
+  // Set for `decision_table` and `cause_effect` uses: the table or graph as written.
+  std::shared_ptr<const DecisionTable> decision_table;
+  std::shared_ptr<const CauseEffectGraph> cause_effect;
   SourceLocation where;
 };
 
@@ -48,6 +55,9 @@ struct Request {
   Expectation expect;           // for cases whose inputs are all valid
   Expectation expect_invalid;   // default for cases with invalid inputs
   std::vector<TechniqueUse> techniques;
+  // Values taken from the JSON response for later steps of a multi-step case: name -> JSON
+  // pointer (`order_id: /id`). Later requests use them as `{{order_id}}`.
+  Pairs capture;
   std::optional<int> timeout_ms;
   std::optional<RetryPolicy> retry;
   SourceLocation where;
