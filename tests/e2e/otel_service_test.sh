@@ -1,19 +1,27 @@
 # Spans from a service instrumented with the real OpenTelemetry JS SDK (installed from npm),
-# exported as OTLP/HTTP protobuf to the run's receiver, land in the right cases.
+# exported over OTLP/HTTP to the run's receiver, land in the right cases: once with the
+# SDK's protobuf exporter and once with its JSON one, checked the same way.
 source "$(dirname "$0")/lib.sh"
 
 service="$SRC/tests/e2e/otel-service"
 [[ -d $service/node_modules/@opentelemetry/sdk-trace-node ]] || fail "run scripts/install-deps.sh first: the OpenTelemetry SDK is not installed"
-app_port=$(free_port)
-receiver_port=$(free_port)
-# The SDK's exporter retries a refused connection, so the service may start before the run's
-# receiver listens; the receiver's port is chosen here so both sides agree on it.
-PORT=$app_port OTEL_EXPORTER_OTLP_TRACES_ENDPOINT="http://127.0.0.1:$receiver_port/v1/traces" \
-  node "$service/server.js" >"$WORK/otel-service.out" 2>&1 &
-PIDS+=($!)
-wait_for_port "$app_port"
 
-cat >"$WORK/otel.yaml" <<YAML
+# check_protocol PROTOCOL: a run against the service exporting with PROTOCOL
+# (OTEL_EXPORTER_OTLP_TRACES_PROTOCOL), and what its results must show.
+check_protocol() {
+  local protocol=$1 name=${1//\//-} app_port receiver_port
+  app_port=$(free_port)
+  receiver_port=$(free_port)
+  # The SDK's exporter retries a refused connection, so the service may start before the
+  # run's receiver listens; the receiver's port is chosen here so both sides agree on it.
+  PORT=$app_port OTEL_EXPORTER_OTLP_TRACES_PROTOCOL=$protocol \
+    OTEL_EXPORTER_OTLP_TRACES_ENDPOINT="http://127.0.0.1:$receiver_port/v1/traces" \
+    node "$service/server.js" >"$WORK/service-$name.out" 2>&1 &
+  PIDS+=($!)
+  wait_for_port "$app_port"
+  expect_contains "$WORK/service-$name.out" "spans over $protocol to"
+
+  cat >"$WORK/$name.yaml" <<YAML
 suite: otel-triangle
 targets:
   api: http://127.0.0.1:$app_port
@@ -30,14 +38,26 @@ requests:
     expect_invalid: {status: 400}
     techniques: [{technique: boundaries, form: robust}]
 YAML
-run_glassbox run run "$WORK/otel.yaml" --listen "127.0.0.1:$receiver_port" --settle 600 --json "$WORK/results.json"
-expect_status 0 "the suite against the OpenTelemetry-instrumented service"
-cases=$(json_get "$WORK/results.json" 'len(d["cases"])')
-[[ $(json_get "$WORK/results.json" 'd["telemetry"]["unmatched"]') -eq 0 ]] || fail "spans of no case"
-# Every case: the SDK's server span continues the probe's traceparent (remote parent = the
-# attempt's span id), and a validate span hangs under it.
-good=$(json_get "$WORK/results.json" \
-  'sum(1 for c in d["cases"] if c["spans"] and c["spans"][0]["kind"] == "server" and c["spans"][0]["service"] == "otel-triangle" and c["spans"][0]["parent_span_id"] in [a["span_id"] for a in c["attempts"]] and any(s["name"] == "validate" and s["depth"] == 1 for s in c["spans"]))')
-[[ $good -eq $cases ]] || fail "only $good of $cases cases have the SDK's spans under their probe span"
-json_get "$WORK/results.json" 'sorted({s["attributes"].get("branch") for c in d["cases"] for s in c["spans"]} - {None})' \
-  | grep -q "out_of_range" || fail "no validate span with branch out_of_range"
+  local results="$WORK/results-$name.json"
+  run_glassbox "run-$name" run "$WORK/$name.yaml" --listen "127.0.0.1:$receiver_port" --settle 600 --json "$results"
+  expect_status 0 "the suite against the service exporting $protocol"
+  local cases good
+  cases=$(json_get "$results" 'len(d["cases"])')
+  [[ $cases -eq 19 ]] || fail "$protocol: expected the 19 robust boundary cases, got $cases"
+  [[ $(json_get "$results" 'd["telemetry"]["unmatched"]') -eq 0 ]] || fail "$protocol: spans of no case"
+  [[ $(json_get "$results" 'd["telemetry"]["orphans"]') -eq 0 ]] || fail "$protocol: orphan spans"
+  # Every case: the SDK's server span, named after its route, continues the probe's
+  # traceparent (remote parent = the attempt's span id) and carries the HTTP semantic
+  # conventions' status code; a validate span hangs under it.
+  good=$(json_get "$results" \
+    'sum(1 for c in d["cases"] if c["spans"] and c["spans"][0]["kind"] == "server" and c["spans"][0]["name"] == "POST /triangle" and c["spans"][0]["service"] == "otel-triangle" and c["spans"][0]["parent_span_id"] in [a["span_id"] for a in c["attempts"]] and c["spans"][0]["attributes"].get("http.response.status_code") == c["attempts"][-1]["status"] and c["spans"][0]["attributes"].get("http.route") == "/triangle" and any(s["name"] == "validate" and s["depth"] == 1 for s in c["spans"]))')
+  [[ $good -eq $cases ]] || fail "$protocol: only $good of $cases cases have the SDK's spans under their probe span"
+  json_get "$results" 'sorted({s["attributes"].get("branch") for c in d["cases"] for s in c["spans"] if s["name"] == "validate"} - {None})' \
+    | grep -q "out_of_range" || fail "$protocol: no validate span with branch out_of_range"
+  # The nested operation: classify's children are inequality, and angle for two kinds only.
+  json_get "$results" 'sorted({s["attributes"].get("triangle.angle") for c in d["cases"] for s in c["spans"] if s["name"] == "angle" and s["depth"] == 2} - {None})' \
+    | grep -qF "['acute', 'obtuse']" || fail "$protocol: no angle spans under classify with acute and obtuse"
+}
+
+check_protocol http/protobuf
+check_protocol http/json
