@@ -10,5 +10,6 @@ const Generator& partitions_generator();  // partitions.cpp
 const Generator& boundaries_generator();  // boundaries.cpp
 const Generator& decision_table_generator();  // decision_table.cpp
 const Generator& cause_effect_generator();    // cause_effect.cpp
+const Generator& pairwise_generator();        // pairwise.cpp
 
 }  // namespace glassbox::generators
