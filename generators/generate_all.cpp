@@ -1,5 +1,5 @@
 // Every case of a suite: each request in suite order, each technique use in the order the
-// request lists them. A case whose id an earlier use already produced (e.g. the
+// request lists them, then each state machine's sequences. A case whose id an earlier use already produced (e.g. the
 // all-nominal case of two boundary groups) is kept once, where it first appeared.
 #include <unordered_set>
 
@@ -31,6 +31,22 @@ Expected<std::vector<suite::Case>> generate_all(const suite::Suite& suite, std::
       const Generator* generator = find_generator(use.technique);
       if (!generator) return unknown_technique(use);
       auto cases = generator->generate(GenerationContext{suite, request, use, seed});
+      if (!cases) return cases.error();
+      for (suite::Case& c : *cases)
+        if (seen.insert(c.id).second) all.push_back(std::move(c));
+    }
+  }
+  // State machines: one use of the state-transition technique per coverage level the machine
+  // asks for, applied to its setup request.
+  for (const suite::StateMachine& machine : suite.state_machines) {
+    for (suite::TransitionCoverage level : machine.coverage) {
+      suite::TechniqueUse use;
+      use.technique = "state_transitions";
+      use.form = std::string(suite::to_string(level));
+      use.options = Value{{"machine", machine.name}};
+      use.where = machine.where;
+      const Generator* generator = find_generator(use.technique);
+      auto cases = generator->generate(GenerationContext{suite, *suite.find_request(machine.setup), use, seed});
       if (!cases) return cases.error();
       for (suite::Case& c : *cases)
         if (seen.insert(c.id).second) all.push_back(std::move(c));

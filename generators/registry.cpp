@@ -9,7 +9,8 @@ namespace glassbox::generators {
 const std::vector<const Generator*>& all_generators() {
   static const std::vector<const Generator*> table = {&partitions_generator(), &boundaries_generator(),
                                                        &decision_table_generator(), &cause_effect_generator(),
-                                                       &pairwise_generator()};
+                                                       &pairwise_generator(),
+                                                       &state_transitions_generator()};
   return table;
 }
 

@@ -72,6 +72,19 @@ struct TraceSpan {
   Value attributes = Value::object();
 };
 
+// One request of a multi-step case (state transitions), as it went. The case's exchange,
+// checks and message are those of the last step sent; its attempts are every step's.
+struct StepResult {
+  std::string request;          // request name
+  std::string label;            // "pay: created -> paid"
+  Outcome outcome = Outcome::Skipped;  // skipped: not sent, an earlier step failed
+  std::string message;          // first failure or error; "" when passed
+  std::string method;
+  std::string url;
+  int status = 0;
+  double latency_ms = 0;
+};
+
 struct CaseResult {
   std::string id;               // stable case id (suite::make_case_id)
   std::string suite;            // suite name (shards and multi-suite runs)
@@ -90,6 +103,8 @@ struct CaseResult {
   Exchange exchange;
   double start_offset_ms = 0;   // from the start of the run
   std::vector<TraceSpan> spans; // the case's trace, in tree order (parents before children)
+  std::vector<StepResult> steps;  // multi-step cases only
+  std::vector<std::string> covers;  // the technique's items it exercises ("rule:R1", "transition:...")
 };
 
 // What the run heard from the services' telemetry. `collected` is false when no spans were

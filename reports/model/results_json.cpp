@@ -94,7 +94,12 @@ Value case_to_json(const CaseResult& c) {
   Value attempts = Value::array();
   for (const Attempt& a : c.attempts)
     attempts.push_back({{"span_id", a.span_id}, {"status", a.status}, {"error", a.error}, {"latency_ms", a.latency_ms}});
-  return Value{{"id", c.id},
+  Value steps = Value::array();
+  for (const StepResult& s : c.steps)
+    steps.push_back({{"request", s.request}, {"label", s.label}, {"outcome", to_string(s.outcome)},
+                     {"message", s.message}, {"method", s.method}, {"url", s.url}, {"status", s.status},
+                     {"latency_ms", s.latency_ms}});
+  Value out{{"id", c.id},
                {"suite", c.suite},
                {"request", c.request},
                {"technique", c.technique},
@@ -111,6 +116,10 @@ Value case_to_json(const CaseResult& c) {
                {"exchange", exchange_to_json(c.exchange)},
                {"start_offset_ms", c.start_offset_ms},
                {"spans", spans_to_json(c.spans)}};
+  // Written only when there is something to say, so single-request results stay as they were.
+  if (!c.steps.empty()) out["steps"] = std::move(steps);
+  if (!c.covers.empty()) out["covers"] = c.covers;
+  return out;
 }
 
 // ---- reading ---------------------------------------------------------------------------
@@ -293,6 +302,24 @@ CaseResult read_case(JsonReader& r, const Value& c, const std::string& path) {
     out.exchange = read_exchange(r, *exchange, JsonReader::field_path(path, "exchange"));
   out.start_offset_ms = r.get_number(c, path, "start_offset_ms");
   out.spans = read_spans(r, c, path);
+  if (const Value* steps = r.get_array(c, path, "steps")) {
+    const std::string at = JsonReader::field_path(path, "steps");
+    for (std::size_t i = 0; i < steps->size() && r.ok(); ++i) {
+      const std::string here = JsonReader::index_path(at, i);
+      const Value& v = (*steps)[i];
+      if (!r.expect_object(v, here)) break;
+      StepResult s;
+      for (auto [key, field] : {std::pair{"request", &s.request}, {"label", &s.label}, {"message", &s.message},
+                                {"method", &s.method}, {"url", &s.url}})
+        *field = r.get_string(v, here, key);
+      const std::string outcome = r.get_string(v, here, "outcome");
+      s.outcome = outcome_from_string(outcome).value_or(Outcome::Skipped);
+      s.status = static_cast<int>(r.get_int(v, here, "status", 0, kMaxStatus));
+      s.latency_ms = r.get_number(v, here, "latency_ms");
+      out.steps.push_back(std::move(s));
+    }
+  }
+  out.covers = read_strings(r, c, path, "covers");
   return out;
 }
 

@@ -131,6 +131,32 @@ void attempts_table(HtmlBuilder& b, const CaseResult& c) {
   }
 }
 
+// A multi-step case's requests in order: where the sequence went and where it stopped.
+void steps_table(HtmlBuilder& b, const CaseResult& c) {
+  if (c.steps.empty()) return;
+  b.element("h4", fmt::format("Steps ({})", c.steps.size()));
+  auto table = b.open("table", {{"class", "grid-table steps"}});
+  {
+    auto thead = b.open("thead");
+    auto tr = b.open("tr");
+    for (std::string_view h : {"#", "Step", "Request", "Status", "Latency", "Result"}) b.element("th", h);
+  }
+  auto tbody = b.open("tbody");
+  for (std::size_t i = 0; i < c.steps.size(); ++i) {
+    const StepResult& s = c.steps[i];
+    auto tr = b.open("tr", {{"class", s.outcome == Outcome::Passed ? "row-good" : s.outcome == Outcome::Skipped ? "" : "row-bad"}});
+    b.element("td", fmt::format("{}", i + 1));
+    b.element("td", s.label);
+    b.element("td", {{"class", "mono"}}, s.method.empty() ? s.request : fmt::format("{} {}", s.method, s.url));
+    {
+      auto td = b.open("td");
+      if (s.outcome != Outcome::Skipped) b.element("span", {{"class", status_class(s.status)}}, status_text(s.status));
+    }
+    b.element("td", s.outcome == Outcome::Skipped ? "–" : format_ms(s.latency_ms));
+    b.element("td", s.message.empty() ? std::string(to_string(s.outcome)) : s.message);
+  }
+}
+
 void headers_table(HtmlBuilder& b, const Headers& headers) {
   if (headers.empty()) {
     b.element("p", {{"class", "muted"}}, "No headers.");
@@ -174,6 +200,7 @@ void failure_entry(HtmlBuilder& b, const CaseResult& c, std::size_t index) {
   auto body = b.open("div", {{"class", "case-body"}});
   request_line(b, c);
   if (!c.message.empty()) b.element("p", {{"class", "message"}}, c.message);
+  steps_table(b, c);
   checks_table(b, c);
   key_values(b, {{"Case id", c.id}, {"Trace id", c.trace_id.empty() ? "–" : c.trace_id}, {"Expected", c.expected_outcome}});
   inputs_table(b, c);
@@ -197,6 +224,7 @@ void case_entry(HtmlBuilder& b, const CaseResult& c, std::size_t index) {
                  {"Expected", c.expected_outcome},
                  {"Started", fmt::format("+{}", format_ms(c.start_offset_ms))}});
   inputs_table(b, c);
+  steps_table(b, c);
   checks_table(b, c);
   attempts_table(b, c);
   waterfall(b, c);

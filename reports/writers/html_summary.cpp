@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "reports/verdicts/technique_items.hpp"
 #include "reports/writers/html_sections.hpp"
 
 namespace glassbox::reports::html {
@@ -156,8 +157,10 @@ void technique_panel(HtmlBuilder& b, const RunResults& r) {
     auto thead = b.open("thead");
     auto tr = b.open("tr");
     for (std::string_view h : {"Technique", "Cases", "Pass", "Fail", "Error", "Skip"}) b.element("th", h);
+    b.element("th", {{"title", "the technique's own items (rules, transitions, ...): held / exercised"}}, "Items held");
     b.element("th", {{"class", "bar-cell"}}, "");
   }
+  const std::vector<TechniqueItems> items = technique_items(r);
   auto tbody = b.open("tbody");
   for (const auto& [key, t] : rows) {
     const auto separator = key.find('\x1f');
@@ -173,6 +176,10 @@ void technique_panel(HtmlBuilder& b, const RunResults& r) {
     b.element("td", {{"class", t.failed ? "n-failed" : "n-zero"}}, fmt::format("{}", t.failed));
     b.element("td", {{"class", t.errors ? "n-error" : "n-zero"}}, fmt::format("{}", t.errors));
     b.element("td", {{"class", t.skipped ? "n-skipped" : "n-zero"}}, fmt::format("{}", t.skipped));
+    const std::string technique = key.substr(0, separator);
+    const std::string form = separator == std::string::npos ? "" : key.substr(separator + 1);
+    const std::string summary = items_summary(items, technique, form);
+    b.element("td", {{"class", "items"}}, summary.empty() ? "–" : summary);
     auto bar = b.open("td", {{"class", "bar-cell"}});
     outcome_bar(b, t);
   }

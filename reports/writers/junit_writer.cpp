@@ -69,6 +69,12 @@ std::string capped(const std::string& body, bool truncated_before) {
 std::string system_out(const CaseResult& c) {
   std::string out = fmt::format("case: {}\ntrace_id: {}\nexpected: {}\ninputs: {}\n", c.id, c.trace_id,
                                 c.expected_outcome, c.inputs.dump(-1, ' ', false, Value::error_handler_t::replace));
+  for (std::size_t i = 0; i < c.steps.size(); ++i) {
+    const StepResult& s = c.steps[i];
+    out += fmt::format("step {}: {} - {}", i + 1, s.label, to_string(s.outcome));
+    if (!s.method.empty()) out += fmt::format(" ({} {} -> {})", s.method, s.url, s.status);
+    out += "\n";
+  }
   const Exchange& x = c.exchange;
   if (!x.method.empty()) {
     out += fmt::format("request: {} {}\n", x.method, x.url);
@@ -100,7 +106,9 @@ void write_outcome(XmlWriter& xml, const CaseResult& c) {
         failure.attribute("message", c.message).attribute("type", "failure");
         return;
       }
-      failure.attribute("message", check_line(*failed.front())).attribute("type", failed.front()->name);
+      // A multi-step case's message names the step that failed; the checks are that step's.
+      const std::string message = c.steps.empty() ? check_line(*failed.front()) : c.message;
+      failure.attribute("message", message).attribute("type", failed.front()->name);
       std::string body;
       for (const Check* k : failed) body += check_line(*k) + "\n";
       failure.text(body);

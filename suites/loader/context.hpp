@@ -21,6 +21,7 @@ struct Context {
   std::vector<std::string> secrets;       // values taken from the environment, in first-use order
   std::vector<std::string> target_names;  // known once `targets` is loaded
   std::vector<std::string> input_names;   // known before any input or request is loaded
+  std::vector<std::string> capture_names; // values requests capture from responses (`capture`), known before requests load
 
   // The node's position as a 1-based location in `file`; line 0 when yaml-cpp has none.
   SourceLocation at(const YAML::Node& node) const;

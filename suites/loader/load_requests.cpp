@@ -15,7 +15,7 @@ using suite::Request;
 namespace {
 
 const Keys kRequestKeys = {"target",     "method", "path",   "query",          "headers",   "body",
-                           "timeout_ms", "retry",  "expect", "expect_invalid", "techniques"};
+                           "timeout_ms", "retry",  "expect", "expect_invalid", "techniques", "capture"};
 const Keys kMethods = {"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"};
 
 suite::StatusSpec status_class(int hundreds) {
@@ -60,6 +60,21 @@ Expected<std::string> load_path(Context& ctx, const Fields& fields, const Entry&
   return text;
 }
 
+// `capture: {order_id: /id}`: names (not inputs) to JSON pointers into the response body.
+Expected<suite::Pairs> load_capture(Context& ctx, const Entry& entry) {
+  LOADER_ASSIGN(auto entries, map_entries(ctx, entry));
+  suite::Pairs capture;
+  for (const Entry& e : entries) {
+    if (std::find(ctx.input_names.begin(), ctx.input_names.end(), e.key) != ctx.input_names.end()) {
+      return ctx.error(e.key_node, fmt::format("'{}' is an input; a captured value needs a name of its own", e.key));
+    }
+    LOADER_ASSIGN(std::string pointer, read_string(ctx, e));
+    if (auto problem = json_pointer_problem(pointer)) return error_at(ctx, e, *problem);
+    capture.emplace_back(e.key, std::move(pointer));
+  }
+  return capture;
+}
+
 // An expectation with `status` defaulted: 2xx for valid cases, 4xx for invalid ones.
 Expected<suite::Expectation> load_expect_or_default(Context& ctx, const Fields& fields, std::string_view key,
                                                     const Request& request, int default_class) {
@@ -95,6 +110,22 @@ Expected<Request> load_request(Context& ctx, const Entry& entry, const LoadedDef
   LOADER_SET(request.expect, load_expect_or_default(ctx, fields, "expect", request, 2));
   LOADER_SET(request.expect_invalid, load_expect_or_default(ctx, fields, "expect_invalid", request, 4));
 
+  if (const Entry* capture = fields.find("capture")) LOADER_SET(request.capture, load_capture(ctx, *capture));
+  // A request that uses a captured value runs only as a step of a multi-step case (a state
+  // machine's event): alone, it would have nothing to fill the value with.
+  std::vector<std::string> uses_captures;
+  for (const std::string& name : request.referenced_inputs())
+    if (std::find(ctx.input_names.begin(), ctx.input_names.end(), name) == ctx.input_names.end())
+      uses_captures.push_back(name);
+  if (!uses_captures.empty()) {
+    if (const Entry* techniques = fields.find("techniques")) {
+      return ctx.error(techniques->key_node,
+                       fmt::format("request '{}' uses the captured value '{}', so it runs only as a step of a state "
+                                   "machine: remove its 'techniques'",
+                                   request.name, uses_captures.front()));
+    }
+    return request;
+  }
   if (const Entry* techniques = fields.find("techniques")) {
     LOADER_SET(request.techniques, load_techniques(ctx, *techniques, TechniqueScope::Request, what,
                                                       request.referenced_inputs()));

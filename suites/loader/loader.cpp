@@ -25,7 +25,7 @@ using detail::Fields;
 namespace {
 
 const detail::Keys kTopLevelKeys = {"suite", "description", "defaults", "targets", "environments", "inputs",
-                                    "requests", "coverage"};
+                                    "requests", "state_machines", "coverage"};
 
 std::optional<std::string> process_getenv(const std::string& name) {
   const char* value = std::getenv(name.c_str());  // NOLINT(concurrency-mt-unsafe): read-only use
@@ -38,6 +38,22 @@ Expected<std::vector<std::string>> declared_names(const Context& ctx, const Entr
   if (!section) return names;
   LOADER_ASSIGN(auto entries, detail::map_entries(ctx, *section));
   for (const Entry& e : entries) names.push_back(e.key);
+  return names;
+}
+
+// The names under every request's `capture`, read leniently: load_requests reports what is
+// malformed, at its place.
+std::vector<std::string> capture_names(const Entry& requests) {
+  std::vector<std::string> names;
+  if (!requests.value.IsMap()) return names;
+  for (const auto& request : requests.value) {
+    if (!request.second.IsMap()) continue;
+    const YAML::Node capture = request.second["capture"];
+    if (!capture.IsDefined() || !capture.IsMap()) continue;
+    for (const auto& entry : capture)
+      if (entry.first.IsScalar() && std::find(names.begin(), names.end(), entry.first.Scalar()) == names.end())
+        names.push_back(entry.first.Scalar());
+  }
   return names;
 }
 
@@ -87,7 +103,11 @@ Expected<suite::Suite> load_root(Context& ctx, const YAML::Node& root) {
 
   const Entry* requests = fields.find("requests");
   if (!requests) return ctx.error(top, "the suite file needs 'requests' (at least one request)");
+  // Requests may use what an earlier step of a multi-step case captured: {{order_id}}.
+  ctx.capture_names = capture_names(*requests);
   LOADER_SET(suite.requests, detail::load_requests(ctx, *requests, defaults));
+  if (const Entry* machines = fields.find("state_machines"))
+    LOADER_SET(suite.state_machines, detail::load_state_machines(ctx, *machines, suite));
   if (const Entry* coverage = fields.find("coverage"))
     LOADER_SET(suite.coverage, detail::load_coverage(ctx, *coverage));
 

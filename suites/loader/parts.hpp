@@ -70,6 +70,11 @@ enum class PairKind { Headers, Query };
 // values may not hold line breaks. Query: a list value repeats the parameter.
 Expected<suite::Pairs> load_pairs(Context& ctx, const Entry& entry, PairKind kind, Templates templates);
 
+// --- state machines (load_state_machines.cpp) ---
+// Needs the suite's requests and inputs loaded (events name requests, guards name inputs).
+Expected<std::vector<suite::StateMachine>> load_state_machines(Context& ctx, const Entry& machines,
+                                                               const suite::Suite& suite);
+
 // --- coverage (load_coverage.cpp) ---
 // Needs nothing declared: services and span names belong to the system under test.
 Expected<suite::CoverageModel> load_coverage(Context& ctx, const Entry& coverage);

@@ -73,9 +73,13 @@ Status check_placeholders(const Context& ctx, const YAML::Node& node, std::strin
     while (!name.empty() && name.back() == ' ') name.remove_suffix(1);
     std::string_view written = text.substr(pos, close + 2 - pos);
     if (name.empty()) return ctx.error(node, fmt::format("'{}' names no input: write {{{{name}}}}", written));
-    if (std::find(ctx.input_names.begin(), ctx.input_names.end(), name) == ctx.input_names.end()) {
+    const bool input = std::find(ctx.input_names.begin(), ctx.input_names.end(), name) != ctx.input_names.end();
+    const bool captured = std::find(ctx.capture_names.begin(), ctx.capture_names.end(), name) != ctx.capture_names.end();
+    if (!input && !captured) {
+      std::vector<std::string> known = ctx.input_names;
+      known.insert(known.end(), ctx.capture_names.begin(), ctx.capture_names.end());
       return ctx.error(node, fmt::format("unknown input '{}' in '{}'{}", name, written,
-                                         name_hint(name, ctx.input_names, "inputs", "the suite declares no inputs")));
+                                         name_hint(name, known, "inputs", "the suite declares no inputs")));
     }
     pos = close + 2;
   }

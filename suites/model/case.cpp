@@ -53,7 +53,10 @@ std::string make_case_id(const Case& c) {
     what += (what.empty() ? "" : ",") + b.input + "=" + stands_for;
   }
   if (what.empty()) what = "nominal";
-  std::string id = fmt::format("{}/{}/{}/{}", c.request, c.technique, c.form, what);
+  return safe_case_id(fmt::format("{}/{}/{}/{}", c.request, c.technique, c.form, what));
+}
+
+std::string safe_case_id(std::string id) {
   for (char& ch : id) {
     bool safe = std::isalnum(static_cast<unsigned char>(ch)) || ch == '.' || ch == '_' || ch == '=' ||
                 ch == ',' || ch == '+' || ch == '-' || ch == '/';

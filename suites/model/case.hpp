@@ -2,6 +2,7 @@
 // of its inputs, what each value stands for, and the expectation the response must meet.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -22,6 +23,37 @@ struct Binding {
   bool under_test = false;  // part of the group the technique varies (others sit at nominal)
 };
 
+// A change to a case's request that no input value can express, so the request builder
+// makes it on the rendered text (error guessing: NaN, a lone surrogate, a duplicate key, a
+// missing field are not JSON values). It applies where the body template holds the
+// input's placeholder as a whole string, however deeply nested:
+//   RawValue      `raw_json` stands there instead of the value, verbatim (may be invalid
+//                 JSON: `NaN`, `-0`, `"\ud800"`);
+//   OmitField     the member (or array element) is left out;
+//   DuplicateKey  the member is written twice: first with the binding's value, then with
+//                 `raw_json` (`{"a":3,"a":null}`).
+// Where the placeholder is part of a longer body string, the string gets the inner text of
+// a quoted `raw_json`, else the binding's text. In the path, query and headers the input is
+// text: `raw_text` if set (bytes that need not be UTF-8), else the binding's text; for
+// OmitField a query parameter or header whose template is exactly the placeholder is left
+// out, and elsewhere the text is empty.
+struct RawBodyEdit {
+  enum class Kind { RawValue, OmitField, DuplicateKey };
+  Kind kind = Kind::RawValue;
+  std::string input;
+  std::string raw_json;
+  std::optional<std::string> raw_text;
+};
+
+// One request of a multi-step case (state transitions): sent after the steps before it, with
+// the values captured from their responses added to its bindings.
+struct Step {
+  std::string request;      // request name
+  std::string label;        // "create", "pay: created -> paid", "ship in created (not allowed)"
+  std::vector<Binding> bindings;
+  Expectation expect;
+};
+
 struct Case {
   std::string id;           // stable: derived from request, technique, form and what the values stand for
   std::string request;      // request name
@@ -36,6 +68,11 @@ struct Case {
   // technique (rules hit, transitions hit). Kept short: a covering array's pairs are counted
   // by the generator, not listed per case.
   std::vector<std::string> covers;
+  // Set by error guessing only: what the builder changes beyond the bindings' values.
+  std::optional<RawBodyEdit> body_edit;
+  // A multi-step case (state transitions): the steps in order; the first failing step ends the
+  // case. Empty for a single-request case (`request`, `bindings` and `expect` are the request).
+  std::vector<Step> steps;
 
   const Binding* find(std::string_view input) const;
   Value inputs_as_json() const;  // {"a": 3, ...}
@@ -52,5 +89,8 @@ void resolve_expectation(const Request& request, const Suite& suite, Case& c);
 // A stable id: "<request>/<technique>/<form>/<what the bindings stand for>", with
 // characters outside [A-Za-z0-9._=,+-] replaced so it is safe in file names and JUnit.
 std::string make_case_id(const Case& c);
+// `id` with the characters make_case_id replaces replaced, for techniques that name their
+// cases themselves (a state machine's sequence).
+std::string safe_case_id(std::string id);
 
 }  // namespace glassbox::suite

@@ -17,6 +17,7 @@ const Input* Suite::find_input(std::string_view n) const { return find_named(inp
 const Request* Suite::find_request(std::string_view n) const { return find_named(requests, n); }
 const Target* Suite::find_target(std::string_view n) const { return find_named(targets, n); }
 const Environment* Suite::find_environment(std::string_view n) const { return find_named(environments, n); }
+const StateMachine* Suite::find_state_machine(std::string_view n) const { return find_named(state_machines, n); }
 
 Expected<std::vector<Target>> resolve_targets(const Suite& suite, std::string_view environment) {
   std::vector<Target> targets = suite.targets;

@@ -11,6 +11,7 @@
 #include "suites/model/expected.hpp"
 #include "suites/model/input.hpp"
 #include "suites/model/request.hpp"
+#include "suites/model/state_machine.hpp"
 
 namespace glassbox::suite {
 
@@ -54,6 +55,7 @@ struct Suite {
   std::vector<Input> inputs;
   std::vector<Request> requests;
   CoverageModel coverage;        // white-box coverage to measure from spans (empty: none)
+  std::vector<StateMachine> state_machines;
   // Values that came from ${env:...}: every report writer redacts them.
   std::vector<std::string> secrets;
 
@@ -61,6 +63,7 @@ struct Suite {
   const Request* find_request(std::string_view name) const;
   const Target* find_target(std::string_view name) const;
   const Environment* find_environment(std::string_view name) const;
+  const StateMachine* find_state_machine(std::string_view name) const;
 };
 
 // The targets in effect for an environment (empty name: no overlay). An unknown

@@ -26,6 +26,7 @@ reports::CaseResult describe_case(const std::string& suite_name, const suite::Ca
   r.form = c.form;
   r.label = c.label;
   r.expected_outcome = c.expected_outcome;
+  r.covers = c.covers;
   r.inputs = c.inputs_as_json();
   for (const suite::Binding& b : c.bindings) {
     std::string what = b.class_name.empty() ? "unclassified" : b.class_name;

@@ -19,6 +19,7 @@
 #include "suites/runner/paths_baseline.hpp"
 #include "suites/runner/request_builder.hpp"
 #include "suites/runner/span_collection.hpp"
+#include "suites/runner/steps.hpp"
 
 namespace glassbox::runner {
 
@@ -46,6 +47,10 @@ struct Planned {
   probes::HttpRequest request;
   bool started = false;
   int repetition = 1;   // 1-based; repetitions after the first get "#N" ids
+  // Multi-step cases: the step in flight, what earlier steps captured, the result so far.
+  std::size_t step = 0;
+  Captured captured;
+  reports::CaseResult partial;
 };
 
 void apply_repetition(const Planned& p, reports::CaseResult& r) {
@@ -253,15 +258,32 @@ RunOutcome run(const RunOptions& options, const RunObserver& observer) {
   // The demo starts only when a selected case needs it.
   std::unique_ptr<probes::DemoService> demo;
   std::vector<std::string> insecure_targets;
+  // The request a case (or one step of a multi-step case) sends, its target resolved.
+  auto build_step = [&](const Planned& p, const suite::Case& step) -> Expected<probes::HttpRequest> {
+    const suite::Suite& s = suites[p.suite].suite;
+    const suite::Request* request = s.find_request(step.request);
+    const suite::Target* target = request ? target_of(targets[p.suite], s, *request) : nullptr;
+    if (!request || !target) return Error(fmt::format("case '{}' has no request or target to send to", p.c->id));
+    suite::Target effective = *target;
+    if (effective.is_builtin_demo()) effective.url = demo->base_url();
+    auto built = build_request(s, *request, effective, step);
+    if (!built) return built;
+    if (effective.insecure && !options.insecure) built->verify_tls = false;
+    return built;
+  };
   for (Planned& p : plan) {
     const suite::Suite& s = suites[p.suite].suite;
-    const suite::Request* request = s.find_request(p.c->request);
+    const suite::Case first = step_case(*p.c, 0, {});
+    const suite::Request* request = s.find_request(first.request);
     const suite::Target* target = request ? target_of(targets[p.suite], s, *request) : nullptr;
     if (!request || !target)
       return fail(FailureKind::Suite, Error(fmt::format("case '{}' has no request or target to send to", p.c->id)));
-    suite::Target effective = *target;
-    if (effective.is_builtin_demo()) {
-      if (!demo) {
+    // Every step's target must be up before the run starts (the demo, and the pre-flight check).
+    for (std::size_t k = 0; k < step_count(*p.c); ++k) {
+      const suite::Request* step_request = s.find_request(step_case(*p.c, k, {}).request);
+      const suite::Target* t = step_request ? target_of(targets[p.suite], s, *step_request) : nullptr;
+      if (!t) return fail(FailureKind::Suite, Error(fmt::format("case '{}' has no request or target to send to", p.c->id)));
+      if (t->is_builtin_demo() && !demo) {
         probes::DemoOptions demo_options;
         if (receiver) demo_options.otlp_endpoint = receiver->endpoint();
         auto started = probes::start_demo_service(demo_options);
@@ -269,18 +291,15 @@ RunOutcome run(const RunOptions& options, const RunObserver& observer) {
         demo = std::move(started.value());
         notice(fmt::format("demo target listening on {}", demo->base_url()));
       }
-      effective.url = demo->base_url();
-    }
-    auto built = build_request(s, *request, effective, *p.c);
-    if (!built) return fail(FailureKind::Suite, Error(fmt::format("case '{}': {}", p.c->id, built.error().message)));
-    p.request = std::move(built.value());
-    if (effective.insecure && !options.insecure) {
-      p.request.verify_tls = false;
-      if (std::find(insecure_targets.begin(), insecure_targets.end(), effective.name) == insecure_targets.end()) {
-        insecure_targets.push_back(effective.name);
-        notice(fmt::format("target '{}' is marked insecure: its TLS certificates are not verified", effective.name));
+      if (t->insecure && !options.insecure &&
+          std::find(insecure_targets.begin(), insecure_targets.end(), t->name) == insecure_targets.end()) {
+        insecure_targets.push_back(t->name);
+        notice(fmt::format("target '{}' is marked insecure: its TLS certificates are not verified", t->name));
       }
     }
+    auto built = build_step(p, first);
+    if (!built) return fail(FailureKind::Suite, Error(fmt::format("case '{}': {}", p.c->id, built.error().message)));
+    p.request = std::move(built.value());
   }
 
   // Pre-flight: a target that refuses connections before any case is sent is an
@@ -306,30 +325,73 @@ RunOutcome run(const RunOptions& options, const RunObserver& observer) {
   std::size_t next = 0, done = 0;
   auto interrupted = [&] { return options.interrupted && options.interrupted->load(); };
 
+  std::function<void()> launch;
+  auto finish = [&](std::size_t i, reports::CaseResult r) {
+    apply_repetition(plan[i], r);
+    results.cases[i] = std::move(r);
+    ++done;
+    if (observer.on_case) observer.on_case(results.cases[i], done, plan.size());
+    launch();
+  };
+  // Judges one response. A single-request case is done; a multi-step case folds the step into
+  // its result and sends the next step (same trace id, values captured so far) until a step
+  // fails or none is left.
+  std::function<void(std::size_t, double, probes::HttpResponse)> on_response =
+      [&](std::size_t i, double offset, probes::HttpResponse response) {
+        Planned& p = plan[i];
+        const std::string& suite_name = suites[p.suite].suite.name;
+        const suite::Case step = step_case(*p.c, p.step, p.captured);
+        reports::CaseResult judged = judge_case(suite_name, step, p.request, response, redactor);
+        if (response.status != 0) {
+          auto us = static_cast<std::uint64_t>(response.latency_ms * 1000.0);
+          results.latency.record(us);
+          results.latency_by_request[suite_name + "/" + step.request].record(us);
+        }
+        if (p.c->steps.empty()) {
+          judged.start_offset_ms = offset;
+          finish(i, std::move(judged));
+          return;
+        }
+        const std::size_t count = p.c->steps.size();
+        if (p.step == 0) {
+          p.partial = describe_case(suite_name, *p.c);
+          p.partial.start_offset_ms = offset;
+        }
+        fold_step(p.partial, judged, p.step, count, step.label);
+        const suite::Request* sent = suites[p.suite].suite.find_request(step.request);
+        if (sent) capture_values(*sent, fmt::format("step {} ({})", p.step + 1, step.label), response, p.captured);
+        const bool go_on = judged.outcome == reports::Outcome::Passed && p.step + 1 < count && !interrupted();
+        if (!go_on) {
+          skip_remaining_steps(p.partial, *p.c, p.step + 1);
+          finish(i, std::move(p.partial));
+          return;
+        }
+        ++p.step;
+        const suite::Case next_step = step_case(*p.c, p.step, p.captured);
+        auto built = build_step(p, next_step);
+        if (!built) {
+          reports::CaseResult unbuilt = p.partial;
+          unbuilt.outcome = reports::Outcome::Error;
+          const std::string why = unbuilt_step_message(next_step, p.captured, built.error().message);
+          unbuilt.message = fmt::format("step {} of {} ({}): {}", p.step + 1, count, next_step.label, why);
+          unbuilt.steps.push_back(reports::StepResult{next_step.request, next_step.label, reports::Outcome::Error, why});
+          skip_remaining_steps(unbuilt, *p.c, p.step + 1);
+          finish(i, std::move(unbuilt));
+          return;
+        }
+        built->trace_id = p.request.trace_id;
+        p.request = std::move(built.value());
+        client->send(p.request, [&, i, offset](probes::HttpResponse next) { on_response(i, offset, std::move(next)); });
+      };
   // Keeps `concurrency` cases in flight: each completion judges its case and starts the next.
-  std::function<void()> launch = [&] {
+  launch = [&] {
     if (next >= plan.size() || interrupted()) return;
     std::size_t i = next++;
     Planned& p = plan[i];
     p.started = true;
     p.request.trace_id = probes::new_trace_id();
     double offset = std::chrono::duration<double, std::milli>(Clock::now() - run_start).count();
-    client->send(p.request, [&, i, offset](probes::HttpResponse response) {
-      Planned& done_case = plan[i];
-      const std::string& suite_name = suites[done_case.suite].suite.name;
-      reports::CaseResult r = judge_case(suite_name, *done_case.c, done_case.request, response, redactor);
-      r.start_offset_ms = offset;
-      apply_repetition(done_case, r);
-      if (response.status != 0) {
-        auto us = static_cast<std::uint64_t>(response.latency_ms * 1000.0);
-        results.latency.record(us);
-        results.latency_by_request[suite_name + "/" + done_case.c->request].record(us);
-      }
-      results.cases[i] = std::move(r);
-      ++done;
-      if (observer.on_case) observer.on_case(results.cases[i], done, plan.size());
-      launch();
-    });
+    client->send(p.request, [&, i, offset](probes::HttpResponse response) { on_response(i, offset, std::move(response)); });
   };
   for (int k = 0; k < concurrency; ++k) launch();
 

@@ -71,7 +71,7 @@ TEST(GenerateAll, UnknownTechniqueIsAnErrorWithASuggestion) {
   ASSERT_FALSE(cases.ok());
   EXPECT_EQ(cases.error().to_string(),
             "suite.yaml:12:5: unknown technique 'partition' (did you mean 'partitions'? techniques: partitions, "
-            "boundaries)");
+            "boundaries, decision_table, cause_effect, pairwise, state_transitions)");
 }
 
 TEST(GenerateAll, UnknownTechniqueWithoutACloseNameListsTheTechniques) {
@@ -79,7 +79,9 @@ TEST(GenerateAll, UnknownTechniqueWithoutACloseNameListsTheTechniques) {
   s.requests[1].techniques = {use("fuzzing")};
   auto cases = generate_all(s, 1);
   ASSERT_FALSE(cases.ok());
-  EXPECT_EQ(cases.error().message, "unknown technique 'fuzzing' (techniques: partitions, boundaries)");
+  EXPECT_EQ(cases.error().message,
+            "unknown technique 'fuzzing' (techniques: partitions, boundaries, decision_table, cause_effect, pairwise, "
+            "state_transitions)");
 }
 
 TEST(GenerateAll, AGeneratorErrorStopsGeneration) {
@@ -98,7 +100,8 @@ TEST(Registry, ListsEveryTechniqueWithFormsAndASummary) {
     EXPECT_FALSE(g->summary().empty());
     EXPECT_FALSE(g->forms().empty());
   }
-  EXPECT_THAT(names, ElementsAre("partitions", "boundaries"));
+  EXPECT_THAT(names, ElementsAre("partitions", "boundaries", "decision_table", "cause_effect", "pairwise",
+                                 "state_transitions"));
   EXPECT_THAT(find_generator("partitions")->forms(),
               ElementsAre("weak_robust", "weak_normal", "strong_normal", "strong_robust"));
   EXPECT_THAT(find_generator("boundaries")->forms(), ElementsAre("normal", "robust", "worst_case", "robust_worst_case"));
