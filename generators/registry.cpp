@@ -10,6 +10,7 @@ const std::vector<const Generator*>& all_generators() {
   static const std::vector<const Generator*> table = {&partitions_generator(), &boundaries_generator(),
                                                        &decision_table_generator(), &cause_effect_generator(),
                                                        &pairwise_generator(),
+                                                       &error_guessing_generator(),
                                                        &state_transitions_generator()};
   return table;
 }

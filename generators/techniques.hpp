@@ -11,6 +11,7 @@ const Generator& boundaries_generator();  // boundaries.cpp
 const Generator& decision_table_generator();  // decision_table.cpp
 const Generator& cause_effect_generator();    // cause_effect.cpp
 const Generator& pairwise_generator();        // pairwise.cpp
+const Generator& error_guessing_generator();  // error_guessing.cpp
 const Generator& state_transitions_generator();  // state_transitions.cpp
 
 }  // namespace glassbox::generators
