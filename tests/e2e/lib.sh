@@ -103,3 +103,43 @@ CONF
   wait_for_port "$port"
   NGINX_PORT=$port
 }
+
+# start_otel_service PROTOCOL ENDPOINT NAME: the test service on the real OpenTelemetry JS SDK
+# (tests/e2e/otel-service, installed by scripts/install-deps.sh) on a free port, exported as
+# $OTEL_APP_PORT, sending its spans with PROTOCOL (http/protobuf, http/json, grpc) to ENDPOINT;
+# its output goes to $WORK/service-NAME.out. The SDK's exporter retries a refused connection,
+# so the service may start before the run's receiver listens on the port agreed in ENDPOINT.
+start_otel_service() {
+  local protocol=$1 endpoint=$2 name=$3
+  local service="$SRC/tests/e2e/otel-service"
+  [[ -d $service/node_modules/@opentelemetry/sdk-trace-node ]] \
+    || fail "run scripts/install-deps.sh first: the OpenTelemetry SDK is not installed"
+  OTEL_APP_PORT=$(free_port)
+  PORT=$OTEL_APP_PORT OTEL_EXPORTER_OTLP_TRACES_PROTOCOL=$protocol OTEL_EXPORTER_OTLP_TRACES_ENDPOINT=$endpoint \
+    node "$service/server.js" >"$WORK/service-$name.out" 2>&1 &
+  PIDS+=($!)
+  wait_for_port "$OTEL_APP_PORT"
+  expect_contains "$WORK/service-$name.out" "spans over $protocol to"
+}
+
+# triangle_suite NAME PORT: a suite (on stdout) of robust boundary cases against the test
+# service's POST /triangle on PORT; callers may append requests and sections.
+triangle_suite() {
+  cat <<YAML
+suite: $1
+targets:
+  api: http://127.0.0.1:$2
+inputs:
+  a: {type: int, min: 1, max: 200}
+  b: {type: int, min: 1, max: 200}
+  c: {type: int, min: 1, max: 200}
+requests:
+  classify:
+    method: POST
+    path: /triangle
+    body: {a: "{{a}}", b: "{{b}}", c: "{{c}}"}
+    expect: {status: 200, json: {/kind: {exists: true}}}
+    expect_invalid: {status: 400}
+    techniques: [{technique: boundaries, form: robust}]
+YAML
+}

@@ -4,36 +4,16 @@
 # the goal asks for every branch (exit 1 and a failed JUnit testcase naming it).
 source "$(dirname "$0")/lib.sh"
 
-service="$SRC/tests/e2e/otel-service"
-[[ -d $service/node_modules/@opentelemetry/sdk-trace-node ]] || fail "run scripts/install-deps.sh first: the OpenTelemetry SDK is not installed"
-app_port=$(free_port)
 receiver_port=$(free_port)
-# The exporter retries until the run's receiver listens on the port agreed here.
-PORT=$app_port OTEL_EXPORTER_OTLP_TRACES_ENDPOINT="http://127.0.0.1:$receiver_port/v1/traces" \
-  node "$service/server.js" >"$WORK/otel-service.out" 2>&1 &
-PIDS+=($!)
-wait_for_port "$app_port"
+start_otel_service http/protobuf "http://127.0.0.1:$receiver_port/v1/traces" coverage
 
 # write_suite FILE BRANCH_GOAL: robust boundaries of the sides (never scalene: two sides
 # stay nominal) plus one fixed right triangle, which is the only scalene case. Declared but
 # out of reach: validate's not_integer branch and the malformed-body path.
 write_suite() {
-  cat >"$1" <<YAML
-suite: otel-coverage
-targets:
-  api: http://127.0.0.1:$app_port
-inputs:
-  a: {type: int, min: 1, max: 200}
-  b: {type: int, min: 1, max: 200}
-  c: {type: int, min: 1, max: 200}
-requests:
-  classify:
-    method: POST
-    path: /triangle
-    body: {a: "{{a}}", b: "{{b}}", c: "{{c}}"}
-    expect: {status: 200, json: {/kind: {exists: true}}}
-    expect_invalid: {status: 400}
-    techniques: [{technique: boundaries, form: robust}]
+  {
+    triangle_suite otel-coverage "$OTEL_APP_PORT"
+    cat <<YAML
   right-triangle:
     method: POST
     path: /triangle
@@ -57,6 +37,7 @@ coverage:
           - "POST /triangle(classify(inequality),parse_body,validate)"
           - "POST /triangle(validate,parse_body,classify(inequality,angle))"
 YAML
+  } >"$1"
 }
 
 write_suite "$WORK/coverage.yaml" 90

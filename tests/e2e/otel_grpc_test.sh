@@ -2,38 +2,11 @@
 # OTLP/gRPC exporter to `glassbox run --listen-grpc`, land in the right cases.
 source "$(dirname "$0")/lib.sh"
 
-service="$SRC/tests/e2e/otel-service"
-[[ -d $service/node_modules/@opentelemetry/exporter-trace-otlp-grpc ]] \
+[[ -d $SRC/tests/e2e/otel-service/node_modules/@opentelemetry/exporter-trace-otlp-grpc ]] \
   || fail "run scripts/install-deps.sh first: the OpenTelemetry SDK's gRPC exporter is not installed"
-
-app_port=$(free_port)
 receiver_port=$(free_port)
-# The exporter retries a refused connection, so the service may start before the run's
-# receiver listens; the receiver's port is chosen here so both sides agree on it.
-PORT=$app_port OTEL_EXPORTER_OTLP_TRACES_PROTOCOL=grpc \
-  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT="http://127.0.0.1:$receiver_port" \
-  node "$service/server.js" >"$WORK/service.out" 2>&1 &
-PIDS+=($!)
-wait_for_port "$app_port"
-expect_contains "$WORK/service.out" "spans over grpc to"
-
-cat >"$WORK/suite.yaml" <<YAML
-suite: otel-triangle
-targets:
-  api: http://127.0.0.1:$app_port
-inputs:
-  a: {type: int, min: 1, max: 200}
-  b: {type: int, min: 1, max: 200}
-  c: {type: int, min: 1, max: 200}
-requests:
-  classify:
-    method: POST
-    path: /triangle
-    body: {a: "{{a}}", b: "{{b}}", c: "{{c}}"}
-    expect: {status: 200, json: {/kind: {exists: true}}}
-    expect_invalid: {status: 400}
-    techniques: [{technique: boundaries, form: robust}]
-YAML
+start_otel_service grpc "http://127.0.0.1:$receiver_port" grpc
+triangle_suite otel-triangle "$OTEL_APP_PORT" >"$WORK/suite.yaml"
 results="$WORK/results.json"
 run_glassbox run run "$WORK/suite.yaml" --listen-grpc "127.0.0.1:$receiver_port" --settle 600 --json "$results"
 expect_contains "$WORK/run.err" "span receiver listening on http://127.0.0.1:$receiver_port (OTLP/gRPC)"

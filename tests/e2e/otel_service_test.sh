@@ -3,41 +3,13 @@
 # SDK's protobuf exporter and once with its JSON one, checked the same way.
 source "$(dirname "$0")/lib.sh"
 
-service="$SRC/tests/e2e/otel-service"
-[[ -d $service/node_modules/@opentelemetry/sdk-trace-node ]] || fail "run scripts/install-deps.sh first: the OpenTelemetry SDK is not installed"
-
 # check_protocol PROTOCOL: a run against the service exporting with PROTOCOL
 # (OTEL_EXPORTER_OTLP_TRACES_PROTOCOL), and what its results must show.
 check_protocol() {
-  local protocol=$1 name=${1//\//-} app_port receiver_port
-  app_port=$(free_port)
+  local protocol=$1 name=${1//\//-} receiver_port
   receiver_port=$(free_port)
-  # The SDK's exporter retries a refused connection, so the service may start before the
-  # run's receiver listens; the receiver's port is chosen here so both sides agree on it.
-  PORT=$app_port OTEL_EXPORTER_OTLP_TRACES_PROTOCOL=$protocol \
-    OTEL_EXPORTER_OTLP_TRACES_ENDPOINT="http://127.0.0.1:$receiver_port/v1/traces" \
-    node "$service/server.js" >"$WORK/service-$name.out" 2>&1 &
-  PIDS+=($!)
-  wait_for_port "$app_port"
-  expect_contains "$WORK/service-$name.out" "spans over $protocol to"
-
-  cat >"$WORK/$name.yaml" <<YAML
-suite: otel-triangle
-targets:
-  api: http://127.0.0.1:$app_port
-inputs:
-  a: {type: int, min: 1, max: 200}
-  b: {type: int, min: 1, max: 200}
-  c: {type: int, min: 1, max: 200}
-requests:
-  classify:
-    method: POST
-    path: /triangle
-    body: {a: "{{a}}", b: "{{b}}", c: "{{c}}"}
-    expect: {status: 200, json: {/kind: {exists: true}}}
-    expect_invalid: {status: 400}
-    techniques: [{technique: boundaries, form: robust}]
-YAML
+  start_otel_service "$protocol" "http://127.0.0.1:$receiver_port/v1/traces" "$name"
+  triangle_suite otel-triangle "$OTEL_APP_PORT" >"$WORK/$name.yaml"
   local results="$WORK/results-$name.json"
   run_glassbox "run-$name" run "$WORK/$name.yaml" --listen "127.0.0.1:$receiver_port" --settle 600 --json "$results"
   expect_status 0 "the suite against the service exporting $protocol"

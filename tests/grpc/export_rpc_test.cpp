@@ -7,15 +7,15 @@
 
 #include "tests/grpc/requests.hpp"
 #include "tests/grpc/status_details.hpp"
-#include "tests/grpc/test_sink.hpp"
+#include "tests/receiver/test_sink.hpp"
 
 namespace glassbox::probes::grpc_receiver {
 namespace {
 
 using grpc_test::export_request;
 using grpc_test::read_status_details;
-using grpc_test::SinkMode;
-using grpc_test::TestSink;
+using test::SinkMode;
+using test::TestSink;
 namespace otlp = opentelemetry::proto::collector::trace::v1;
 
 otlp::ExportTraceServiceResponse parse_response(const RpcAnswer& answer) {

@@ -12,7 +12,7 @@
 #include "tests/grpc/grpc_test_client.hpp"
 #include "tests/grpc/requests.hpp"
 #include "tests/grpc/status_details.hpp"
-#include "tests/grpc/test_sink.hpp"
+#include "tests/receiver/test_sink.hpp"
 
 namespace glassbox::probes {
 namespace {
@@ -24,8 +24,8 @@ using grpc_test::export_request;
 using grpc_test::export_spans;
 using grpc_test::kExportMethod;
 using grpc_test::read_status_details;
-using grpc_test::SinkMode;
-using grpc_test::TestSink;
+using test::SinkMode;
+using test::TestSink;
 
 // grpc::StatusCode values, spelled out so this file needs no gRPC header.
 constexpr int kOk = 0, kInvalidArgument = 3, kResourceExhausted = 8, kUnimplemented = 12, kUnavailable = 14;

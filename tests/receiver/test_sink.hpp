@@ -1,5 +1,5 @@
-// A SpanSink for the receiver tests: keeps every span it takes, and can be told to refuse
-// (the receiver answers 429) or to be closing (503). Thread-safe.
+// A SpanSink for the receiver tests (HTTP and gRPC): keeps every span it takes, and can be told
+// to refuse (the receivers answer 429 / UNAVAILABLE) or to be closing (503). Thread-safe.
 #pragma once
 
 #include <atomic>
