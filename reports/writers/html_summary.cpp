@@ -157,7 +157,6 @@ void technique_panel(HtmlBuilder& b, const RunResults& r) {
     auto thead = b.open("thead");
     auto tr = b.open("tr");
     for (std::string_view h : {"Technique", "Cases", "Pass", "Fail", "Error", "Skip"}) b.element("th", h);
-    b.element("th", {{"title", "the technique's own items (rules, transitions, ...): held / exercised"}}, "Items held");
     b.element("th", {{"class", "bar-cell"}}, "");
   }
   const std::vector<TechniqueItems> items = technique_items(r);
@@ -170,16 +169,18 @@ void technique_panel(HtmlBuilder& b, const RunResults& r) {
       auto td = b.open("td", {{"class", "name"}});
       b.text(key.substr(0, separator).empty() ? "–" : key.substr(0, separator));
       if (separator != std::string::npos) b.element("span", {{"class", "form"}}, key.substr(separator + 1));
+      // The technique's own items (rules, transitions, ...): how many held of those exercised.
+      const std::string summary = items_summary(items, key.substr(0, separator),
+                                                separator == std::string::npos ? "" : key.substr(separator + 1));
+      if (!summary.empty())
+        b.element("span", {{"class", "items"}, {"title", "the technique's items whose cases all passed / exercised"}},
+                  summary + " held");
     }
     b.element("td", fmt::format("{}", t.cases));
     b.element("td", {{"class", t.passed ? "n-passed" : "n-zero"}}, fmt::format("{}", t.passed));
     b.element("td", {{"class", t.failed ? "n-failed" : "n-zero"}}, fmt::format("{}", t.failed));
     b.element("td", {{"class", t.errors ? "n-error" : "n-zero"}}, fmt::format("{}", t.errors));
     b.element("td", {{"class", t.skipped ? "n-skipped" : "n-zero"}}, fmt::format("{}", t.skipped));
-    const std::string technique = key.substr(0, separator);
-    const std::string form = separator == std::string::npos ? "" : key.substr(separator + 1);
-    const std::string summary = items_summary(items, technique, form);
-    b.element("td", {{"class", "items"}}, summary.empty() ? "–" : summary);
     auto bar = b.open("td", {{"class", "bar-cell"}});
     outcome_bar(b, t);
   }

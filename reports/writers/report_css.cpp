@@ -176,6 +176,7 @@ h4 {
 .numeric td.name, .numeric th:first-child { text-align: left; }
 .grid-table td.name { font-weight: 600; }
 .form { display: block; font-size: 12px; font-weight: 450; color: var(--muted); }
+.items { display: block; font-size: 12px; font-weight: 450; color: var(--pass); }
 .n-zero { color: var(--faint); }
 .n-passed { color: var(--pass); font-weight: 600; }
 .n-failed { color: var(--fail); font-weight: 700; }
