@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <utility>
 
+#include <google/protobuf/arena.h>
 #include <google/protobuf/stubs/logging.h>
 
 #include "opentelemetry/proto/collector/trace/v1/trace_service.pb.h"
@@ -86,7 +87,10 @@ Span to_span(const otlp_trace::Span& in, const SpanOrigin& origin) {
 }  // namespace
 
 Expected<DecodedSpans> decode_otlp_protobuf(std::string_view body) {
-  otlp_collector::ExportTraceServiceRequest request;
+  // Parsed on an arena: one allocation area freed at once instead of a free per field, which
+  // is a good part of the cost of a 512-span batch (bench/ingest).
+  google::protobuf::Arena arena;
+  auto& request = *google::protobuf::Arena::CreateMessage<otlp_collector::ExportTraceServiceRequest>(&arena);
   // libprotobuf logs every string field that is not UTF-8 to stderr; a sender's bad body
   // is reported through the returned error instead, so the log is muted while parsing.
   const google::protobuf::LogSilencer quiet_parse;
@@ -95,6 +99,10 @@ Expected<DecodedSpans> decode_otlp_protobuf(std::string_view body) {
     return Error("malformed OTLP protobuf body");
   }
   DecodedSpans out;
+  std::size_t total = 0;
+  for (const auto& resource_spans : request.resource_spans())
+    for (const auto& scope_spans : resource_spans.scope_spans()) total += static_cast<std::size_t>(scope_spans.spans_size());
+  out.spans.reserve(total);
   std::size_t index = 0;
   for (const auto& resource_spans : request.resource_spans()) {
     const Value resource = to_value(resource_spans.resource().attributes());
