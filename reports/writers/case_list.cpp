@@ -96,10 +96,23 @@ std::string format_json(const std::vector<ListedCase>& cases) {
     for (const suite::Binding& b : c.bindings)
       classes[b.input] = {{"class", b.class_name}, {"valid", b.valid}, {"boundary", b.boundary},
                           {"under_test", b.under_test}};
-    out.push_back({{"suite", lc.suite}, {"id", c.id}, {"request", c.request}, {"technique", c.technique},
-                   {"form", c.form}, {"stands_for", c.label}, {"inputs", c.inputs_as_json()},
-                   {"classes", classes}, {"expected_outcome", c.expected_outcome},
-                   {"expect", describe_expectation(c.expect)}});
+    Value entry{{"suite", lc.suite}, {"id", c.id}, {"request", c.request}, {"technique", c.technique},
+                {"form", c.form}, {"stands_for", c.label}, {"inputs", c.inputs_as_json()},
+                {"classes", classes}, {"expected_outcome", c.expected_outcome},
+                {"expect", describe_expectation(c.expect)}};
+    // Only where there is something to list, so single-request listings stay as they were.
+    if (!c.covers.empty()) entry["covers"] = c.covers;
+    if (!c.steps.empty()) {
+      Value steps = Value::array();
+      for (const suite::Step& s : c.steps) {
+        Value inputs = Value::object();
+        for (const suite::Binding& b : s.bindings) inputs[b.input] = b.value;
+        steps.push_back({{"request", s.request}, {"label", s.label}, {"inputs", std::move(inputs)},
+                         {"expect", describe_expectation(s.expect)}});
+      }
+      entry["steps"] = std::move(steps);
+    }
+    out.push_back(std::move(entry));
   }
   return out.dump(2) + "\n";
 }

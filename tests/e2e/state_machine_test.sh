@@ -28,3 +28,10 @@ expect_status 1 "refused events answered 409, not the 400 the suite expects"
 validate_junit "$WORK/wrong.xml"
 expect_contains "$WORK/wrong.xml" "step 2 of 2 (deliver in created (not allowed)): status: expected 400, got 409"
 expect_contains "$WORK/wrong.xml" "step 1: setup: create_order - passed"
+
+# `generate` lists a multi-step case's steps and what it covers, before anything is sent.
+run_glassbox generate generate "$WORK/orders.yaml" --format json
+expect_status 0 "generate"
+[[ $(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); c=[c for c in d if c["id"] == "order/state_transitions/all_states/cancel"][0]; print([s["label"] for s in c["steps"]], c["covers"])' "$WORK/generate.out") \
+   == "['setup: create_order', 'cancel: created -> cancelled'] ['state:created', 'state:cancelled']" ]] \
+  || fail "generate --format json should list the steps and covers of a state machine case"
