@@ -112,6 +112,7 @@ void coverage_section(HtmlBuilder& b, const RunResults& r) {
     auto block = b.open("div", {{"class", "coverage-service"}});
     b.element("h3", fmt::format("{} · {}", key.first, key.second));
     totals_table(b, totals[key]);
+    coverage_map(b, r, key.first, key.second, indices);
     for (const CoverageTotal* t : totals[key]) {
       std::vector<const CoverageItem*> items;
       for (const CoverageItem& item : r.coverage)

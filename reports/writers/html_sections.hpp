@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <string>
 #include <string_view>
 
@@ -57,6 +58,10 @@ void telemetry_line(HtmlBuilder& b, const RunResults& results);
 // html_coverage.cpp: the coverage goals and items per suite and service, linking the
 // covering cases; nothing when results.coverage_totals is empty.
 void coverage_section(HtmlBuilder& b, const RunResults& results);
+// html_coverage_map.cpp: one service's operations as cards with their branch values as chips
+// (reached, not reached, seen but not declared); `indices` maps case ids to entries on the page.
+void coverage_map(HtmlBuilder& b, const RunResults& results, const std::string& suite, const std::string& service,
+                  const std::map<std::string, std::size_t>& indices);
 
 // html_cases.cpp: failures first, then every case grouped by request.
 void failures_section(HtmlBuilder& b, const RunResults& results);

@@ -196,6 +196,21 @@ details.coverage-kind > summary { cursor: pointer; font-weight: 600; }
 .coverage-items .badge { min-width: 0; }
 .coverage-missed code { color: var(--fail); }
 .coverage-cases { color: var(--muted); font-size: 12.5px; }
+.coverage-map { display: grid; grid-template-columns: repeat(auto-fill, minmax(220px, 1fr)); gap: 10px; margin: 8px 0 4px; align-items: start; }
+.map-op { border: 1px solid var(--border); border-left: 4px solid var(--border); border-radius: 8px; padding: 8px 10px; background: var(--surface); }
+.map-op.map-hit { border-left-color: var(--pass); }
+.map-op.map-miss { border-left-color: var(--fail); background: var(--fail-bg); }
+.map-op.map-extra { border-style: dashed; }
+.map-op-head { display: flex; justify-content: space-between; gap: 8px; align-items: baseline; }
+.map-op-name { font-weight: 600; font-family: var(--mono, monospace); font-size: 13px; overflow-wrap: anywhere; }
+.map-count { color: var(--muted); font-size: 12px; white-space: nowrap; }
+.map-chips { display: flex; flex-wrap: wrap; gap: 5px; margin-top: 6px; }
+.map-chip { display: inline-flex; gap: 6px; align-items: baseline; border-radius: 999px; padding: 1px 9px; font-size: 12px; border: 1px solid var(--border); text-decoration: none; color: var(--text); }
+.map-chip.map-hit { background: var(--pass-bg); border-color: var(--pass); }
+.map-chip.map-miss { background: var(--fail-bg); border-color: var(--fail); color: var(--fail); font-weight: 600; }
+.map-chip.map-extra { border-style: dashed; color: var(--muted); }
+.map-value { font-family: var(--mono, monospace); overflow-wrap: anywhere; }
+.map-legend { display: flex; gap: 8px; flex-wrap: wrap; font-size: 12px; margin: 6px 0; }
 .coverage-undeclared-title { margin: 8px 0 0; font-size: 12.5px; }
 
 /* Failures and cases. */

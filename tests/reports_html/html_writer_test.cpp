@@ -208,6 +208,30 @@ TEST_F(HtmlWriterTest, CoverageItemsLinkTheirCasesAndMarkTheUncoveredAndUndeclar
   EXPECT_EQ(page.find(testing::kScript), std::string::npos);
 }
 
+TEST_F(HtmlWriterTest, CoverageMapShowsOperationsWithTheirBranchValuesAsChips) {
+  RunResults run = run_with_coverage();
+  run.coverage.push_back({"shop", "svc", "operations", "classify", true, {run.cases.front().id}});
+  run.coverage.push_back({"shop", "svc", "operations", "lookup", true, {}});
+  const std::string page = render(run);
+  const auto map = page.find("<div class=\"coverage-map\">");
+  ASSERT_NE(map, std::string::npos);
+  const auto classify = page.find("<div class=\"map-op map-hit\"><div class=\"map-op-head\"><span "
+                                  "class=\"map-op-name\">classify</span><span class=\"map-count\">1 case</span></div>",
+                                  map);
+  ASSERT_NE(classify, std::string::npos);
+  EXPECT_NE(page.find("<a class=\"map-chip map-hit\" href=\"#case-1\"", classify), std::string::npos);
+  EXPECT_NE(page.find("<span class=\"map-chip map-miss\" title=\"no case reached this value\"><span "
+                      "class=\"map-value\">branch=equilateral</span><span class=\"map-count\">no case</span></span>",
+                      map),
+            std::string::npos);
+  EXPECT_NE(page.find("<div class=\"map-op map-miss\"><div class=\"map-op-head\"><span class=\"map-op-name\">lookup</span>",
+                      map),
+            std::string::npos);
+  // The undeclared value from a service is a dashed chip, escaped.
+  EXPECT_NE(page.find("map-chip map-extra", map), std::string::npos);
+  EXPECT_EQ(page.find(testing::kScript), std::string::npos);
+}
+
 TEST_F(HtmlWriterTest, NoCoverageSectionWithoutCoverageTotals) {
   const std::string page = render(passing_run());
   EXPECT_EQ(page.find("id=\"coverage\""), std::string::npos);
