@@ -11,7 +11,8 @@ const std::vector<const Generator*>& all_generators() {
                                                        &decision_table_generator(), &cause_effect_generator(),
                                                        &pairwise_generator(),
                                                        &error_guessing_generator(),
-                                                       &state_transitions_generator()};
+                                                       &state_transitions_generator(),
+                                                       &property_generator()};
   return table;
 }
 

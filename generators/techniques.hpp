@@ -13,5 +13,6 @@ const Generator& cause_effect_generator();    // cause_effect.cpp
 const Generator& pairwise_generator();        // pairwise.cpp
 const Generator& error_guessing_generator();  // error_guessing.cpp
 const Generator& state_transitions_generator();  // state_transitions.cpp
+const Generator& property_generator();           // property.cpp
 
 }  // namespace glassbox::generators

@@ -2,6 +2,7 @@
 // of its inputs, what each value stands for, and the expectation the response must meet.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -54,6 +55,24 @@ struct Step {
   Expectation expect;
 };
 
+// A property-based case (technique `property`): instead of one request with its bindings,
+// the runner draws `runs` sets of values with RapidCheck, sends each, judges it against the
+// case's expectation and shrinks a failure to the smallest failing input. Every draw and
+// every shrink step is a live request, so the bounds stop the case (shrinking ends with the
+// smallest failure found so far). The case's bindings are the nominal ones.
+struct PropertySpec {
+  struct Drawn {
+    std::string input;
+    std::vector<std::string> classes;  // the classes values are drawn from (one picked per draw)
+  };
+  std::vector<Drawn> inputs;   // the inputs under test; others keep their binding
+  int runs = 100;              // draws that must pass
+  int max_requests = 300;      // draws plus shrink steps
+  int max_seconds = 30;        // for the whole case
+  std::uint64_t seed = 0;      // RapidCheck's seed: from the run's seed and the case id
+  std::uint64_t run_seed = 0;  // the run's --seed, which replays the same draws
+};
+
 struct Case {
   std::string id;           // stable: derived from request, technique, form and what the values stand for
   std::string request;      // request name
@@ -73,6 +92,8 @@ struct Case {
   // A multi-step case (state transitions): the steps in order; the first failing step ends the
   // case. Empty for a single-request case (`request`, `bindings` and `expect` are the request).
   std::vector<Step> steps;
+  // Set by the property technique only: the runner draws the inputs (see PropertySpec).
+  std::optional<PropertySpec> property;
 
   const Binding* find(std::string_view input) const;
   Value inputs_as_json() const;  // {"a": 3, ...}

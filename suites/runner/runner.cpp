@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <ctime>
+#include <map>
 #include <thread>
 
 #include <unistd.h>
@@ -17,6 +18,7 @@
 #include "suites/loader/loader.hpp"
 #include "suites/runner/case_judge.hpp"
 #include "suites/runner/paths_baseline.hpp"
+#include "suites/runner/property_run.hpp"
 #include "suites/runner/request_builder.hpp"
 #include "suites/runner/span_collection.hpp"
 #include "suites/runner/steps.hpp"
@@ -325,6 +327,22 @@ RunOutcome run(const RunOptions& options, const RunObserver& observer) {
   std::size_t next = 0, done = 0;
   auto interrupted = [&] { return options.interrupted && options.interrupted->load(); };
 
+  // Property cases send their draws one at a time, each judged before the next is drawn: they
+  // run first, on a client of their own, and the loop below only reports their results.
+  std::map<std::size_t, reports::CaseResult> property_results;
+  std::unique_ptr<probes::HttpClient> property_client;
+  for (std::size_t i = 0; i < plan.size() && !interrupted(); ++i) {
+    if (!plan[i].c->property) continue;
+    if (!property_client) property_client = probes::make_http_client(client_options);
+    const Planned& p = plan[i];
+    const double offset = std::chrono::duration<double, std::milli>(Clock::now() - run_start).count();
+    auto probe = http_property_probe(*property_client, [&](const suite::Case& drawn) { return build_step(p, drawn); },
+                                     suites[p.suite].suite.name, probes::new_trace_id(), redactor);
+    reports::CaseResult r = run_property_case(suites[p.suite].suite, *p.c, probe, {Clock::now, interrupted});
+    r.start_offset_ms = offset;
+    property_results[i] = std::move(r);
+  }
+
   std::function<void()> launch;
   auto finish = [&](std::size_t i, reports::CaseResult r) {
     apply_repetition(plan[i], r);
@@ -389,6 +407,10 @@ RunOutcome run(const RunOptions& options, const RunObserver& observer) {
     std::size_t i = next++;
     Planned& p = plan[i];
     p.started = true;
+    if (auto ran = property_results.find(i); ran != property_results.end()) {
+      finish(i, std::move(ran->second));
+      return;
+    }
     p.request.trace_id = probes::new_trace_id();
     double offset = std::chrono::duration<double, std::milli>(Clock::now() - run_start).count();
     client->send(p.request, [&, i, offset](probes::HttpResponse response) { on_response(i, offset, std::move(response)); });

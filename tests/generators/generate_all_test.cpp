@@ -71,7 +71,7 @@ TEST(GenerateAll, UnknownTechniqueIsAnErrorWithASuggestion) {
   ASSERT_FALSE(cases.ok());
   EXPECT_EQ(cases.error().to_string(),
             "suite.yaml:12:5: unknown technique 'partition' (did you mean 'partitions'? techniques: partitions, "
-            "boundaries, decision_table, cause_effect, pairwise, error_guessing, state_transitions)");
+            "boundaries, decision_table, cause_effect, pairwise, error_guessing, state_transitions, property)");
 }
 
 TEST(GenerateAll, UnknownTechniqueWithoutACloseNameListsTheTechniques) {
@@ -81,7 +81,7 @@ TEST(GenerateAll, UnknownTechniqueWithoutACloseNameListsTheTechniques) {
   ASSERT_FALSE(cases.ok());
   EXPECT_EQ(cases.error().message,
             "unknown technique 'fuzzing' (techniques: partitions, boundaries, decision_table, cause_effect, pairwise, "
-            "error_guessing, state_transitions)");
+            "error_guessing, state_transitions, property)");
 }
 
 TEST(GenerateAll, AGeneratorErrorStopsGeneration) {
@@ -101,7 +101,7 @@ TEST(Registry, ListsEveryTechniqueWithFormsAndASummary) {
     EXPECT_FALSE(g->forms().empty());
   }
   EXPECT_THAT(names, ElementsAre("partitions", "boundaries", "decision_table", "cause_effect", "pairwise",
-                                 "error_guessing", "state_transitions"));
+                                 "error_guessing", "state_transitions", "property"));
   EXPECT_THAT(find_generator("partitions")->forms(),
               ElementsAre("weak_robust", "weak_normal", "strong_normal", "strong_robust"));
   EXPECT_THAT(find_generator("boundaries")->forms(), ElementsAre("normal", "robust", "worst_case", "robust_worst_case"));
