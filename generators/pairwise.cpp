@@ -59,6 +59,42 @@ combinatorial::CaModel model_of(const GenerationContext& context, const Group& g
   return model;
 }
 
+// Rows list the t-tuples of classes they cover ("pair:a=short,b=true", "tuple:..." for t > 2),
+// so reports count the tuples that held (every case covering them passed). A row covering
+// more than this many tuples lists none: the results file stays small for wide models.
+constexpr std::size_t kMaxListedTuples = 500;
+
+std::vector<std::string> tuple_covers(const Group& group, const std::vector<const suite::InputClass*>& picks,
+                                      int strength) {
+  std::vector<std::size_t> present;
+  for (std::size_t k = 0; k < picks.size(); ++k)
+    if (picks[k]) present.push_back(k);
+  const std::size_t t = static_cast<std::size_t>(strength);
+  if (present.size() < t) return {};
+  // C(n, t) without overflow for the sizes that matter here.
+  double count = 1;
+  for (std::size_t i = 0; i < t; ++i) count = count * static_cast<double>(present.size() - i) / static_cast<double>(i + 1);
+  if (count > static_cast<double>(kMaxListedTuples)) return {};
+  std::vector<std::string> out;
+  std::vector<std::size_t> index(t);
+  for (std::size_t i = 0; i < t; ++i) index[i] = i;
+  const std::string kind = t == 2 ? "pair:" : "tuple:";
+  while (true) {
+    std::string item = kind;
+    for (std::size_t i = 0; i < t; ++i) {
+      const std::size_t k = present[index[i]];
+      item += (i ? "," : "") + group.under_test[k]->name + "=" + picks[k]->name;
+    }
+    out.push_back(std::move(item));
+    std::size_t i = t;
+    while (i > 0 && index[i - 1] == present.size() - t + i - 1) --i;
+    if (i == 0) break;
+    ++index[i - 1];
+    for (std::size_t j = i; j < t; ++j) index[j] = index[j - 1] + 1;
+  }
+  return out;
+}
+
 class CaseMaker final {
  public:
   CaseMaker(const GenerationContext& context, const Group& group, std::string form)
@@ -128,7 +164,7 @@ class PairwiseGenerator final : public Generator {
       std::vector<const suite::InputClass*> picks;
       for (std::size_t k = 0; k < row.size(); ++k) picks.push_back(p.valid[k].empty() ? nullptr : p.valid[k][row[k]]);
       if (!seen.insert(picks).second) continue;  // a repeated row is the same case
-      cases.push_back(maker.make(picks, {}));
+      cases.push_back(maker.make(picks, tuple_covers(*group, picks, model.strength)));
       rows.push_back(std::move(picks));
     }
     if (*form == "normal") return cases;

@@ -81,6 +81,19 @@ TEST(Pairwise, CoversEveryPairOfValidClassesInTheOptimalNineCases) {
   expect_all_pairs(*cases, load("pairwise"));
 }
 
+TEST(Pairwise, ValidCasesListThePairsTheyCoverSoReportsCanCountThem) {
+  auto cases = generate("{technique: pairwise, form: normal}");
+  ASSERT_TRUE(cases.ok());
+  std::set<std::string> pairs;
+  for (const suite::Case& c : *cases) {
+    EXPECT_EQ(c.covers.size(), 6u) << c.id;  // C(4, 2) pairs per row of four inputs
+    pairs.insert(c.covers.begin(), c.covers.end());
+  }
+  // 3*3 + 3*2 + 3*1 + 3*2 + 3*1 + 2*1 pairs of valid classes (quantity has one valid class).
+  EXPECT_EQ(pairs.size(), 9u + 6u + 3u + 6u + 3u + 2u);
+  EXPECT_TRUE(pairs.count("pair:country=DE,payment=card")) << ::testing::PrintToString(pairs);
+}
+
 TEST(Pairwise, RobustAddsOneCasePerInvalidClassAndNeverTwoInvalidValues) {
   auto cases = generate("pairwise");
   ASSERT_TRUE(cases.ok()) << cases.error().to_string();
