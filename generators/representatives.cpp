@@ -15,7 +15,6 @@ using suite::InputType;
 namespace {
 
 constexpr std::int64_t kIntSpread = 1000;
-constexpr double kNumberSpread = 1000.0;
 constexpr std::int64_t kDateSpread = 365;
 constexpr std::int64_t kOpenStringSpread = 15;
 constexpr std::int64_t kLongStringCut = 64;
@@ -65,19 +64,8 @@ std::pair<std::int64_t, std::int64_t> string_length_range(const suite::Input& in
 Value draw_number(const suite::Input& input, const InputClass& cls, SplitMix64& rng) {
   double step = input.step > 0 ? input.step : 0.01;
   const suite::RealRange& r = cls.real;
-  double lo = 0, hi = 0;
-  if (r.min && r.max) {
-    lo = *r.min;
-    hi = std::max(lo, *r.max);
-  } else if (r.min || r.max) {
-    lo = r.min ? *r.min : *r.max - kNumberSpread;
-    hi = r.min ? *r.min + kNumberSpread : *r.max;
-  } else {
-    Value nominal = nominal_value(input);
-    double centre = nominal.is_number() ? nominal.get<double>() : 0.0;
-    lo = centre - kNumberSpread;
-    hi = centre + kNumberSpread;
-  }
+  const NumberSpan span = number_span(input, cls);
+  const double lo = span.lo, hi = span.hi;
   // Step from the closed end, so the class's own bound is on the grid.
   double steps = std::floor((hi - lo) / step + 1e-9);
   auto max_steps = static_cast<std::int64_t>(std::min(steps, 4.0e18));

@@ -188,4 +188,15 @@ Value value_at_ordinal(const suite::Input& input, std::int64_t ordinal) {
   }
 }
 
+NumberSpan number_span(const suite::Input& input, const suite::InputClass& cls) {
+  constexpr double kNumberSpread = 1000.0;
+  const suite::RealRange& r = cls.real;
+  if (r.min && r.max) return {*r.min, std::max(*r.min, *r.max)};
+  if (r.min) return {*r.min, *r.min + kNumberSpread};
+  if (r.max) return {*r.max - kNumberSpread, *r.max};
+  const Value nominal = nominal_value(input);
+  const double centre = nominal.is_number() ? nominal.get<double>() : 0.0;
+  return {centre - kNumberSpread, centre + kNumberSpread};
+}
+
 }  // namespace glassbox::generators

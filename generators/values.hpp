@@ -29,6 +29,14 @@ suite::RealRange valid_real_range(const suite::Input& input);
 // first listed value if it has one, else 0 (int, number) or 2000-01-01 (date).
 Value nominal_value(const suite::Input& input);
 
+// The closed span a number class's values are drawn from: its bounds; an open end closed
+// 1000 away from the other; a class without bounds centred on the input's nominal value.
+struct NumberSpan {
+  double lo = 0;
+  double hi = 0;
+};
+NumberSpan number_span(const suite::Input& input, const suite::InputClass& cls);
+
 // The nominal value in ordinal space (int value, days, length), if it has one there.
 std::optional<std::int64_t> nominal_ordinal(const suite::Input& input);
 

@@ -31,7 +31,6 @@ namespace glassbox::generators::property {
 
 inline constexpr std::int64_t kIntSpread = 1000;
 inline constexpr std::int64_t kDateSpread = 365;
-inline constexpr double kNumberSpread = 1000.0;
 inline constexpr std::int64_t kOpenStringSpread = 15;
 inline constexpr std::int64_t kLongStringCut = 64;
 
@@ -93,19 +92,8 @@ inline rc::Gen<std::int64_t> uniform(Closed range) {
 inline rc::Gen<Value> number_draw(const suite::Input& input, const suite::InputClass& cls) {
   const double step = input.step > 0 ? input.step : 0.01;
   const suite::RealRange& r = cls.real;
-  double lo = 0, hi = 0;
-  if (r.min && r.max) {
-    lo = *r.min;
-    hi = std::max(lo, *r.max);
-  } else if (r.min || r.max) {
-    lo = r.min ? *r.min : *r.max - kNumberSpread;
-    hi = r.min ? *r.min + kNumberSpread : *r.max;
-  } else {
-    Value nominal = nominal_value(input);
-    double centre = nominal.is_number() ? nominal.get<double>() : 0.0;
-    lo = centre - kNumberSpread;
-    hi = centre + kNumberSpread;
-  }
+  const NumberSpan span = number_span(input, cls);
+  const double lo = span.lo, hi = span.hi;
   // Steps from the closed end, so shrinking moves towards the class's own bound.
   const bool from_low = r.min || !r.max;
   const double steps = std::floor((hi - lo) / step + 1e-9);
