@@ -16,50 +16,9 @@ namespace {
 
 constexpr std::int64_t kIntSpread = 1000;
 constexpr std::int64_t kDateSpread = 365;
-constexpr std::int64_t kOpenStringSpread = 15;
-constexpr std::int64_t kLongStringCut = 64;
 constexpr int kClassifyAttempts = 16;
 
-std::int64_t saturating_add(std::int64_t a, std::int64_t b) {
-  std::int64_t out = 0;
-  if (__builtin_add_overflow(a, b, &out))
-    return b > 0 ? std::numeric_limits<std::int64_t>::max() : std::numeric_limits<std::int64_t>::min();
-  return out;
-}
 
-// A closed ordinal interval for the class: its own ends, open ends closed `spread` beyond
-// the other end, and both-open classes centred on the input's nominal value.
-std::pair<std::int64_t, std::int64_t> closed_ordinal_range(const suite::Input& input, const InputClass& cls,
-                                                           std::int64_t spread) {
-  const suite::IntRange& r = cls.range;
-  if (r.min && r.max) return {*r.min, std::max(*r.min, *r.max)};
-  if (r.min) return {*r.min, saturating_add(*r.min, spread)};
-  if (r.max) return {saturating_add(*r.max, -spread), *r.max};
-  std::int64_t centre = nominal_ordinal(input).value_or(0);
-  return {saturating_add(centre, -spread), saturating_add(centre, spread)};
-}
-
-std::pair<std::int64_t, std::int64_t> string_length_range(const suite::Input& input, const InputClass& cls) {
-  const suite::IntRange& r = cls.range;
-  std::int64_t lo = 0, hi = 0;
-  if (r.min && r.max) {
-    lo = *r.min;
-    hi = std::max(lo, *r.max);
-  } else if (r.min) {
-    lo = *r.min;
-    hi = saturating_add(lo, kOpenStringSpread);
-  } else if (r.max) {
-    hi = *r.max;
-    lo = saturating_add(hi, -kOpenStringSpread);
-  } else {
-    suite::IntRange valid = valid_int_range(input);
-    lo = valid.min.value_or(1);
-    hi = valid.max.value_or(std::max<std::int64_t>(16, lo));
-  }
-  lo = std::max<std::int64_t>(0, lo);
-  hi = std::max(lo, std::min(hi, saturating_add(lo, kLongStringCut)));
-  return {lo, hi};
-}
 
 Value draw_number(const suite::Input& input, const InputClass& cls, SplitMix64& rng) {
   double step = input.step > 0 ? input.step : 0.01;
@@ -98,7 +57,7 @@ Value draw(const suite::Input& input, const InputClass& cls, SplitMix64& rng) {
     case InputType::Number:
       return draw_number(input, cls, rng);
     case InputType::String: {
-      auto [lo, hi] = string_length_range(input, cls);
+      auto [lo, hi] = string_length_span(input, cls);
       return random_string(input, rng.uniform(lo, hi), rng);
     }
     case InputType::Enum:

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <utility>
 #include <optional>
 #include <string>
 #include <vector>
@@ -36,6 +37,19 @@ struct NumberSpan {
   double hi = 0;
 };
 NumberSpan number_span(const suite::Input& input, const suite::InputClass& cls);
+
+// The closed range of lengths a string class's values are drawn with: its bounds; an open end
+// closed 15 beyond the other; no bounds: the input's valid lengths (1..16 where unset); long
+// ranges cut to 64 above the shortest length, so drawn strings stay readable.
+std::pair<std::int64_t, std::int64_t> string_length_span(const suite::Input& input, const suite::InputClass& cls);
+
+// A closed ordinal interval for an int or date class: its own ends, an open end closed
+// `spread` beyond the other, a class open at both ends centred on the input's nominal value.
+std::pair<std::int64_t, std::int64_t> closed_ordinal_range(const suite::Input& input, const suite::InputClass& cls,
+                                                           std::int64_t spread);
+
+// a + b, held at the int64 limits instead of overflowing.
+std::int64_t saturating_add(std::int64_t a, std::int64_t b);
 
 // The nominal value in ordinal space (int value, days, length), if it has one there.
 std::optional<std::int64_t> nominal_ordinal(const suite::Input& input);

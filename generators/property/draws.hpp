@@ -31,20 +31,11 @@ namespace glassbox::generators::property {
 
 inline constexpr std::int64_t kIntSpread = 1000;
 inline constexpr std::int64_t kDateSpread = 365;
-inline constexpr std::int64_t kOpenStringSpread = 15;
-inline constexpr std::int64_t kLongStringCut = 64;
 
 // [lo, hi] with hi < INT64_MAX, so that RapidCheck's half-open inRange can hold it.
 struct Closed {
   std::int64_t lo = 0, hi = 0;
 };
-
-inline std::int64_t saturating_add(std::int64_t a, std::int64_t b) {
-  std::int64_t out = 0;
-  if (__builtin_add_overflow(a, b, &out))
-    return b > 0 ? std::numeric_limits<std::int64_t>::max() : std::numeric_limits<std::int64_t>::min();
-  return out;
-}
 
 inline Closed closed(std::int64_t lo, std::int64_t hi) {
   hi = std::min(std::max(lo, hi), std::numeric_limits<std::int64_t>::max() - 1);
@@ -53,34 +44,14 @@ inline Closed closed(std::int64_t lo, std::int64_t hi) {
 
 // The ordinal interval values of an int or date class are drawn from.
 inline Closed ordinal_range(const suite::Input& input, const suite::InputClass& cls, std::int64_t spread) {
-  const suite::IntRange& r = cls.range;
-  if (r.min && r.max) return closed(*r.min, *r.max);
-  if (r.min) return closed(*r.min, saturating_add(*r.min, spread));
-  if (r.max) return closed(saturating_add(*r.max, -spread), *r.max);
-  std::int64_t centre = nominal_ordinal(input).value_or(0);
-  return closed(saturating_add(centre, -spread), saturating_add(centre, spread));
+  const auto [lo, hi] = closed_ordinal_range(input, cls, spread);
+  return closed(lo, hi);
 }
 
 // The lengths strings of a class are drawn with.
 inline Closed length_range(const suite::Input& input, const suite::InputClass& cls) {
-  const suite::IntRange& r = cls.range;
-  std::int64_t lo = 0, hi = 0;
-  if (r.min && r.max) {
-    lo = *r.min;
-    hi = *r.max;
-  } else if (r.min) {
-    lo = *r.min;
-    hi = saturating_add(lo, kOpenStringSpread);
-  } else if (r.max) {
-    hi = *r.max;
-    lo = saturating_add(hi, -kOpenStringSpread);
-  } else {
-    suite::IntRange valid = valid_int_range(input);
-    lo = valid.min.value_or(1);
-    hi = valid.max.value_or(std::max<std::int64_t>(16, lo));
-  }
-  lo = std::max<std::int64_t>(0, lo);
-  return closed(lo, std::min(std::max(lo, hi), saturating_add(lo, kLongStringCut)));
+  const auto [lo, hi] = string_length_span(input, cls);
+  return closed(lo, hi);
 }
 
 // A whole number uniform in [range.lo, range.hi], shrinking towards range.lo. RapidCheck's
