@@ -36,11 +36,40 @@ Totals RunResults::totals() const {
 bool RunResults::passed() const {
   const Totals t = totals();
   if (t.failed != 0 || t.errors != 0) return false;
+  for (const SloResult& s : slos)
+    if (s.verdict == Verdict::Fail) return false;
+  for (const ErrorBudgetResult& b : error_budgets)
+    if (b.verdict == Verdict::Fail) return false;
+  for (const LogResult& l : logs)
+    if (!l.passed()) return false;
+  if (comparison && comparison->regressed()) return false;
   // A shard saw a part of the cases: coverage goals are judged on the merged results.
   if (!shard.empty()) return true;
   for (const CoverageTotal& c : coverage_totals)
     if (!c.passed()) return false;
   return true;
+}
+
+std::string_view to_string(Verdict v) {
+  switch (v) {
+    case Verdict::Pass: return "pass";
+    case Verdict::Warn: return "warn";
+    case Verdict::Fail: return "fail";
+    case Verdict::NotMeasured: return "not_measured";
+  }
+  return "not_measured";
+}
+
+std::optional<Verdict> verdict_from_string(std::string_view s) {
+  for (Verdict v : {Verdict::Pass, Verdict::Warn, Verdict::Fail, Verdict::NotMeasured})
+    if (to_string(v) == s) return v;
+  return std::nullopt;
+}
+
+bool Comparison::regressed() const {
+  for (const Regression& r : items)
+    if (r.regressed) return true;
+  return false;
 }
 
 }  // namespace glassbox::reports

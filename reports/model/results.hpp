@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "reports/model/histogram.hpp"
+#include "reports/model/service_levels.hpp"
 #include "suites/model/value.hpp"
 
 namespace glassbox::reports {
@@ -105,6 +106,7 @@ struct CaseResult {
   std::vector<TraceSpan> spans; // the case's trace, in tree order (parents before children)
   std::vector<StepResult> steps;  // multi-step cases only
   std::vector<std::string> covers;  // the technique's items it exercises ("rule:R1", "transition:...")
+  std::vector<LogLineRef> log_lines;  // log lines with the case's trace id (error lines first), capped at 50
 };
 
 // What the run heard from the services' telemetry. `collected` is false when no spans were
@@ -171,10 +173,18 @@ struct RunResults {
   Telemetry telemetry;
   std::vector<CoverageItem> coverage;          // declared items first, per suite/service/kind
   std::vector<CoverageTotal> coverage_totals;
+  std::vector<LoadResult> load;                // one per suite with a load phase
+  std::vector<GoldenSignals> golden_signals;   // per target
+  std::vector<SloResult> slos;
+  std::vector<ErrorBudgetResult> error_budgets;
+  std::optional<Comparison> comparison;        // when run or rendered with a baseline
+  std::vector<LogResult> logs;
 
   Totals totals() const;
-  // Exit status semantics: true when no case failed or errored and every coverage goal held
-  // (goals are not judged on one shard's partial results, only once shards are merged).
+  // Exit status semantics: true when no case failed or errored, every coverage goal held
+  // (goals are not judged on one shard's partial results, only once shards are merged), no
+  // SLO or burn-rate verdict failed, no required log had findings and nothing regressed
+  // against the baseline.
   bool passed() const;
 };
 

@@ -1,5 +1,7 @@
 #include "suites/model/suite.hpp"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 namespace glassbox::suite {
@@ -40,6 +42,30 @@ Expected<std::vector<Target>> resolve_targets(const Suite& suite, std::string_vi
     for (const auto& h : env->headers) t.headers.push_back(h);
   }
   return targets;
+}
+
+Expected<EnvironmentPlan> plan_for(const Suite& suite, std::string_view environment) {
+  EnvironmentPlan plan;
+  plan.slos = suite.slos;
+  plan.load = suite.load;
+  plan.error_budget = suite.error_budget;
+  if (suite.compare) plan.compare = *suite.compare;
+  if (environment.empty()) return plan;
+  auto targets = resolve_targets(suite, environment);   // the unknown-environment message
+  if (!targets) return targets.error();
+  const Environment& env = *suite.find_environment(environment);
+  for (const Slo& slo : env.slos) {
+    auto same = std::find_if(plan.slos.begin(), plan.slos.end(), [&](const Slo& s) { return s.name == slo.name; });
+    if (same != plan.slos.end())
+      *same = slo;
+    else
+      plan.slos.push_back(slo);
+  }
+  if (env.load) plan.load = env.load;
+  if (env.error_budget) plan.error_budget = env.error_budget;
+  if (env.compare) plan.compare = *env.compare;
+  plan.cases = env.cases;
+  return plan;
 }
 
 }  // namespace glassbox::suite

@@ -10,7 +10,10 @@
 #include "suites/model/coverage.hpp"
 #include "suites/model/expected.hpp"
 #include "suites/model/input.hpp"
+#include "suites/model/load_profile.hpp"
+#include "suites/model/log_source.hpp"
 #include "suites/model/request.hpp"
+#include "suites/model/slo.hpp"
 #include "suites/model/state_machine.hpp"
 
 namespace glassbox::suite {
@@ -30,11 +33,20 @@ struct Target {
 
 // A named overlay: `alpha` (developers' environment) and `beta` (users' environment)
 // are the conventional ones. Targets named here replace the suite's targets of the same
-// name field by field; headers are added to every request.
+// name field by field; headers are added to every request. SLOs named here replace the
+// suite's SLOs of the same name and add the others; a load profile, error budget or
+// comparison thresholds set here replace the suite's.
 struct Environment {
   std::string name;
   std::vector<Target> targets;   // overlays; unset fields keep the base target's
   Pairs headers;
+  std::vector<Slo> slos;
+  std::optional<LoadProfile> load;
+  std::optional<ErrorBudgetSpec> error_budget;
+  std::optional<CompareThresholds> compare;
+  // Which functional cases run in this environment: a glob over case ids ("" = all, as the
+  // suite says); "none" runs no functional case (a pure load run).
+  std::string cases;
   SourceLocation where;
 };
 
@@ -56,6 +68,11 @@ struct Suite {
   std::vector<Request> requests;
   CoverageModel coverage;        // white-box coverage to measure from spans (empty: none)
   std::vector<StateMachine> state_machines;
+  std::vector<Slo> slos;                    // in every environment (environments add/replace)
+  std::optional<LoadProfile> load;          // the load phase; none = no load phase
+  std::optional<ErrorBudgetSpec> error_budget;
+  std::optional<CompareThresholds> compare; // unset = the defaults when comparing
+  std::vector<LogSource> logs;
   // Values that came from ${env:...}: every report writer redacts them.
   std::vector<std::string> secrets;
 
@@ -69,5 +86,15 @@ struct Suite {
 // The targets in effect for an environment (empty name: no overlay). An unknown
 // environment is an error naming the ones that exist.
 Expected<std::vector<Target>> resolve_targets(const Suite& suite, std::string_view environment);
+
+// What an environment runs and judges (empty name: the suite as written).
+struct EnvironmentPlan {
+  std::vector<Slo> slos;
+  std::optional<LoadProfile> load;
+  std::optional<ErrorBudgetSpec> error_budget;
+  CompareThresholds compare;
+  std::string cases;             // "" = all, "none", or a glob
+};
+Expected<EnvironmentPlan> plan_for(const Suite& suite, std::string_view environment);
 
 }  // namespace glassbox::suite
