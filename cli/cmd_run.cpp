@@ -31,6 +31,7 @@ struct RunArgs {
   std::string listen_grpc;
   std::string traces_from;
   std::string paths_from;
+  std::string otlp_export;
   int settle_ms = 500;
   bool no_color = false;
   bool quiet = false;
@@ -82,6 +83,7 @@ int run_command(const RunArgs& args) {
   options.listen_grpc = args.listen_grpc;
   options.traces_from = args.traces_from;
   options.paths_from = args.paths_from;
+  options.otlp_export = args.otlp_export;
   options.settle = std::chrono::milliseconds(args.settle_ms);
   options.interrupted = &interrupt_flag();
 
@@ -138,6 +140,10 @@ Handler add_run_command(CLI::App& app) {
                   "Path coverage: the span-tree shapes an earlier results file recorded count as declared "
                   "(for path entries the suite declares, e.g. `\"POST /orders\": learn`)")
       ->option_text("RESULTS.json");
+  cmd->add_option("--otlp-export", args->otlp_export,
+                  "Send the run as a trace (a root span, a span per case under the trace id its probe used, a client "
+                  "span per attempt) over OTLP/HTTP to URL, e.g. http://127.0.0.1:4318 (Jaeger, Tempo, a Collector)")
+      ->option_text("URL");
   cmd->add_option("--settle", args->settle_ms,
                   "After the last probe, wait until no span batch arrived for MS (bounded by 10x, at least 5 s)")
       ->option_text("MS")

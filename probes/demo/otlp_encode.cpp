@@ -15,9 +15,6 @@ namespace common = opentelemetry::proto::common::v1;
 namespace trace = opentelemetry::proto::trace::v1;
 using opentelemetry::proto::collector::trace::v1::ExportTraceServiceRequest;
 
-constexpr const char* kScopeName = "glassbox.demo";
-constexpr const char* kSdkName = "glassbox-demo";
-
 int hex_value(char c) {
   if (c >= '0' && c <= '9') return c - '0';
   if (c >= 'a' && c <= 'f') return c - 'a' + 10;
@@ -64,13 +61,19 @@ void fill_span(trace::Span& out, const SpanRecord& span) {
   out.set_span_id(id_bytes(span.span_id));
   if (!span.parent_span_id.empty()) out.set_parent_span_id(id_bytes(span.parent_span_id));
   out.set_name(span.name);
-  out.set_kind(span.kind == SpanKind::server ? trace::Span::SPAN_KIND_SERVER
-                                             : trace::Span::SPAN_KIND_INTERNAL);
+  out.set_kind(span.kind == SpanKind::server   ? trace::Span::SPAN_KIND_SERVER
+               : span.kind == SpanKind::client ? trace::Span::SPAN_KIND_CLIENT
+                                               : trace::Span::SPAN_KIND_INTERNAL);
   out.set_start_time_unix_nano(span.start_unix_nano);
   out.set_end_time_unix_nano(span.end_unix_nano);
   out.set_flags(span.flags);
   for (const auto& attribute : span.attributes) {
     add_attribute(*out.mutable_attributes(), attribute.key, attribute.value);
+  }
+  for (const SpanLink& link : span.links) {
+    trace::Span::Link* out_link = out.add_links();
+    out_link->set_trace_id(id_bytes(link.trace_id));
+    out_link->set_span_id(id_bytes(link.span_id));
   }
   if (span.status == SpanStatus::error) {
     out.mutable_status()->set_code(trace::Status::STATUS_CODE_ERROR);
@@ -89,11 +92,11 @@ std::string encode_export_request(const std::vector<SpanRecord>& spans,
   if (!resource.service_version.empty()) {
     add_attribute(resource_attributes, "service.version", resource.service_version);
   }
-  add_attribute(resource_attributes, "telemetry.sdk.name", std::string(kSdkName));
+  add_attribute(resource_attributes, "telemetry.sdk.name", resource.sdk_name);
   add_attribute(resource_attributes, "telemetry.sdk.language", std::string("cpp"));
 
   trace::ScopeSpans* scope_spans = resource_spans->add_scope_spans();
-  scope_spans->mutable_scope()->set_name(kScopeName);
+  scope_spans->mutable_scope()->set_name(resource.scope_name);
   if (!resource.service_version.empty()) {
     scope_spans->mutable_scope()->set_version(resource.service_version);
   }

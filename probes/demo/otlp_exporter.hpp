@@ -40,6 +40,8 @@ namespace glassbox::probes::demo {
 struct ResourceInfo {
   std::string service_name = "glassbox-demo";
   std::string service_version;  // "" leaves service.version out
+  std::string scope_name = "glassbox.demo";   // the instrumentation scope
+  std::string sdk_name = "glassbox-demo";     // telemetry.sdk.name
 };
 
 // The serialized ExportTraceServiceRequest for spans: one ResourceSpans, one ScopeSpans.

@@ -30,7 +30,7 @@ struct SpanAttribute {
   AttributeValue value;
 };
 
-enum class SpanKind { internal, server };
+enum class SpanKind { internal, server, client };
 enum class SpanStatus { unset, error };
 
 // OTLP Span.flags: the low byte carries the W3C trace flags; bits 8 and 9 say whether the
@@ -38,6 +38,12 @@ enum class SpanStatus { unset, error };
 inline constexpr std::uint32_t kSpanFlagSampled = 0x01;
 inline constexpr std::uint32_t kSpanFlagHasIsRemote = 0x100;
 inline constexpr std::uint32_t kSpanFlagIsRemote = 0x200;
+
+// A link to a span of another trace (a run's case spans link to the run's root span).
+struct SpanLink {
+  std::string trace_id;        // 32 lowercase hex
+  std::string span_id;         // 16 lowercase hex
+};
 
 struct SpanRecord {
   std::string trace_id;        // 32 lowercase hex
@@ -49,6 +55,7 @@ struct SpanRecord {
   std::uint64_t end_unix_nano = 0;
   std::uint32_t flags = 0;
   std::vector<SpanAttribute> attributes;
+  std::vector<SpanLink> links;
   SpanStatus status = SpanStatus::unset;
   std::string status_message;
 

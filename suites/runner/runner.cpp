@@ -20,6 +20,7 @@
 #include "suites/runner/paths_baseline.hpp"
 #include "suites/runner/property_run.hpp"
 #include "suites/runner/request_builder.hpp"
+#include "suites/runner/run_export.hpp"
 #include "suites/runner/span_collection.hpp"
 #include "suites/runner/steps.hpp"
 
@@ -171,6 +172,10 @@ RunOutcome run(const RunOptions& options, const RunObserver& observer) {
     if (observer.on_notice) observer.on_notice(line);
   };
 
+  if (!options.otlp_export.empty() && options.otlp_export.rfind("http://", 0) != 0 &&
+      options.otlp_export.rfind("https://", 0) != 0)
+    return fail(FailureKind::Suite, Error(fmt::format("--otlp-export '{}': expected an OTLP/HTTP URL such as "
+                                                      "http://127.0.0.1:4318", options.otlp_export)));
   auto loaded = load_and_generate(options.suite_files, options.seed);
   if (!loaded) return fail(FailureKind::Suite, loaded.error());
   std::vector<LoadedSuite>& suites = loaded.value();
@@ -447,6 +452,15 @@ RunOutcome run(const RunOptions& options, const RunObserver& observer) {
   }
   results.interrupted = interrupted();
   results.duration_ms = std::chrono::duration<double, std::milli>(Clock::now() - run_start).count();
+  if (!options.otlp_export.empty()) {
+    auto exported = export_run_trace(results, options.otlp_export);
+    if (!exported)
+      notice(exported.error().message);
+    else
+      notice(fmt::format("run trace {}: {} of {} spans exported to {}{}", exported->run_trace_id, exported->exported,
+                         exported->spans, options.otlp_export,
+                         exported->dropped ? fmt::format(" ({} dropped)", exported->dropped) : std::string()));
+  }
   return out;
 }
 

@@ -43,6 +43,7 @@ struct RunOptions {
   std::chrono::milliseconds settle{500};  // after the last probe: quiet period to wait for late spans
   std::string traces_from;           // "jaeger:URL" or "tempo:URL": fetch each case's trace there
   std::filesystem::path paths_from;  // a baseline results file whose path shapes count as declared
+  std::string otlp_export;           // OTLP/HTTP base URL: send the run as a trace there ("" = no)
   const std::atomic<bool>* interrupted = nullptr;
 };
 
