@@ -10,7 +10,7 @@ packages=(
   libcli11-dev libyaml-cpp-dev libfmt-dev nlohmann-json3-dev
   libgtest-dev libgmock-dev librapidcheck-dev libbenchmark-dev
   # end-to-end tests and benchmarks: real servers we did not write, schema checks
-  nginx-light nodejs npm wrk libxml2-utils python3 curl ca-certificates openssl procps
+  nginx-light nodejs npm wrk libxml2-utils python3 curl ca-certificates openssl procps chromium fonts-dejavu-core
 )
 
 missing=()
