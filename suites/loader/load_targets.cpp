@@ -1,4 +1,6 @@
-// `targets` (where requests go) and `environments` (named overlays of targets and headers).
+// `targets` (where requests go) and `environments` (named overlays of targets and headers,
+// and of the SLOs, load profile, error budget and comparison thresholds, with the cases
+// an environment runs).
 #include <climits>
 
 #include <fmt/format.h>
@@ -12,7 +14,7 @@ namespace glassbox::loader::detail {
 namespace {
 
 const Keys kTargetKeys = {"url", "headers", "timeout_ms", "insecure"};
-const Keys kEnvironmentKeys = {"targets", "headers"};
+const Keys kEnvironmentKeys = {"targets", "headers", "slos", "load", "error_budget", "compare", "cases"};
 
 enum class TargetRole { Base, Overlay };
 
@@ -52,6 +54,24 @@ Expected<suite::Target> load_target(Context& ctx, const Entry& entry, TargetRole
   return target;
 }
 
+// What the environment runs and judges: its SLOs (replacing the suite's of the same name),
+// load profile, error budget, comparison thresholds, and which functional cases run.
+Status load_environment_judging(Context& ctx, const Fields& fields, const suite::Suite& suite,
+                                suite::Environment& env) {
+  if (const Entry* slos = fields.find("slos"))
+    LOADER_SET(env.slos, load_slos(ctx, *slos, suite, fmt::format("'slos' of environment '{}'", env.name)));
+  if (const Entry* load = fields.find("load")) LOADER_SET(env.load, load_load_profile(ctx, *load, suite));
+  if (const Entry* budget = fields.find("error_budget"))
+    LOADER_SET(env.error_budget, load_error_budget(ctx, *budget, suite));
+  if (const Entry* compare = fields.find("compare")) LOADER_SET(env.compare, load_compare(ctx, *compare));
+  if (const Entry* cases = fields.find("cases")) {
+    LOADER_ASSIGN(std::string glob, read_nonempty_string(ctx, *cases));
+    // "all" is the default written out; the model keeps "" for it.
+    env.cases = glob == "all" ? "" : glob;
+  }
+  return ok_status();
+}
+
 }  // namespace
 
 Expected<std::vector<suite::Target>> load_targets(Context& ctx, const Entry& targets) {
@@ -67,7 +87,8 @@ Expected<std::vector<suite::Target>> load_targets(Context& ctx, const Entry& tar
   return out;
 }
 
-Expected<std::vector<suite::Environment>> load_environments(Context& ctx, const Entry& environments) {
+Expected<std::vector<suite::Environment>> load_environments(Context& ctx, const Entry& environments,
+                                                            const suite::Suite& suite) {
   LOADER_ASSIGN(auto entries, map_entries(ctx, environments));
   std::vector<suite::Environment> out;
   for (const Entry& e : entries) {
@@ -89,6 +110,7 @@ Expected<std::vector<suite::Environment>> load_environments(Context& ctx, const 
     }
     if (const Entry* headers = fields.find("headers"))
       LOADER_SET(env.headers, load_pairs(ctx, *headers, PairKind::Headers, Templates::Plain));
+    LOADER_TRY(load_environment_judging(ctx, fields, suite, env));
     out.push_back(std::move(env));
   }
   return out;

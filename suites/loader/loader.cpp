@@ -1,6 +1,7 @@
 // The top level of a suite file, and the file itself. The sections are loaded in the
 // order their references need (targets before defaults and requests; input names before
-// anything that may hold a template), so each part can check names as it reads them.
+// anything that may hold a template; requests before SLOs, load and environments), so each
+// part can check names as it reads them.
 #include "suites/loader/loader.hpp"
 
 #include <algorithm>
@@ -24,8 +25,9 @@ using detail::Fields;
 
 namespace {
 
-const detail::Keys kTopLevelKeys = {"suite", "description", "defaults", "targets", "environments", "inputs",
-                                    "requests", "state_machines", "coverage"};
+const detail::Keys kTopLevelKeys = {"suite", "description", "defaults", "targets", "environments",
+                                    "inputs", "requests", "state_machines", "coverage", "slos",
+                                    "load", "error_budget", "compare", "logs"};
 
 std::optional<std::string> process_getenv(const std::string& name) {
   const char* value = std::getenv(name.c_str());  // NOLINT(concurrency-mt-unsafe): read-only use
@@ -93,8 +95,6 @@ Expected<suite::Suite> load_root(Context& ctx, const YAML::Node& root) {
 
   LOADER_ASSIGN(detail::LoadedDefaults defaults, detail::load_defaults(ctx, fields.find("defaults")));
   suite.defaults = defaults.defaults;
-  if (const Entry* environments = fields.find("environments"))
-    LOADER_SET(suite.environments, detail::load_environments(ctx, *environments));
 
   // Class expectations may name any input, so every name is known before the first is read.
   const Entry* inputs = fields.find("inputs");
@@ -110,6 +110,17 @@ Expected<suite::Suite> load_root(Context& ctx, const YAML::Node& root) {
     LOADER_SET(suite.state_machines, detail::load_state_machines(ctx, *machines, suite));
   if (const Entry* coverage = fields.find("coverage"))
     LOADER_SET(suite.coverage, detail::load_coverage(ctx, *coverage));
+
+  // What a run judges besides its cases; these name targets and requests.
+  if (const Entry* slos = fields.find("slos")) LOADER_SET(suite.slos, detail::load_slos(ctx, *slos, suite, "'slos'"));
+  if (const Entry* load = fields.find("load")) LOADER_SET(suite.load, detail::load_load_profile(ctx, *load, suite));
+  if (const Entry* budget = fields.find("error_budget"))
+    LOADER_SET(suite.error_budget, detail::load_error_budget(ctx, *budget, suite));
+  if (const Entry* compare = fields.find("compare")) LOADER_SET(suite.compare, detail::load_compare(ctx, *compare));
+  if (const Entry* logs = fields.find("logs")) LOADER_SET(suite.logs, detail::load_logs(ctx, *logs));
+  // Environments overlay all of the above, so they come last.
+  if (const Entry* environments = fields.find("environments"))
+    LOADER_SET(suite.environments, detail::load_environments(ctx, *environments, suite));
 
   suite.secrets = std::move(ctx.secrets);
   return suite;

@@ -1,6 +1,7 @@
 // The loader's parts, one per section of a suite file, in the order loader.cpp runs them:
-// targets, defaults, environments, inputs (their classes and expectations), requests,
-// coverage.
+// targets, defaults, inputs (their classes and expectations), requests, state machines,
+// coverage, slos, load, error_budget, compare, logs, and last environments (their SLOs, load
+// profiles and budgets name requests and targets, and overlay the suite's).
 // Each reads its section and validates it against what earlier parts declared (held in
 // the Context). Internal to the loader.
 //
@@ -20,8 +21,9 @@ namespace glassbox::loader::detail {
 // --- targets and environments (load_targets.cpp) ---
 // Needs nothing declared; fills nothing in the context (loader.cpp records the names).
 Expected<std::vector<suite::Target>> load_targets(Context& ctx, const Entry& targets);
-// Needs ctx.target_names.
-Expected<std::vector<suite::Environment>> load_environments(Context& ctx, const Entry& environments);
+// Needs ctx.target_names and the suite's requests (an environment's SLOs and load name them).
+Expected<std::vector<suite::Environment>> load_environments(Context& ctx, const Entry& environments,
+                                                            const suite::Suite& suite);
 
 // --- defaults (load_defaults.cpp) ---
 struct LoadedDefaults {
@@ -78,5 +80,37 @@ Expected<std::vector<suite::StateMachine>> load_state_machines(Context& ctx, con
 // --- coverage (load_coverage.cpp) ---
 // Needs nothing declared: services and span names belong to the system under test.
 Expected<suite::CoverageModel> load_coverage(Context& ctx, const Entry& coverage);
+
+// --- SLOs (load_slos.cpp, load_openslo.cpp) ---
+// Need the suite's targets and requests loaded (probe scopes name them). `owner` names the
+// list in messages: "'slos'" or "'slos' of environment 'beta'".
+Expected<std::vector<suite::Slo>> load_slos(Context& ctx, const Entry& slos, const suite::Suite& suite,
+                                            std::string_view owner);
+// One `{openslo: path, query: URL, unit: s|ms}` item of `slos`: the SLOs of the OpenSLO v1
+// documents in that file (relative to the suite file's folder).
+Expected<std::vector<suite::Slo>> load_openslo(Context& ctx, const Entry& item);
+
+// The value under `key` of a map, or an undefined node when `node` is not a map or lacks the
+// key. (yaml-cpp's operator[] gives a node that throws on use when the key is missing.)
+YAML::Node child(const YAML::Node& node, const std::string& key);
+
+// `target` and `request` of a probe scope (an SLO's or the error budget's): declared names,
+// and a request that goes to the named target. `owner` ends messages: "SLO 'fast'".
+struct ProbeScope {
+  std::string target;
+  std::string request;
+};
+Expected<ProbeScope> load_probe_scope(Context& ctx, const Fields& fields, const suite::Suite& suite,
+                                      std::string_view owner);
+
+// --- load, error budget, comparison (load_load_profile.cpp, load_error_budget.cpp) ---
+// Needs the suite's requests loaded and ctx.capture_names.
+Expected<suite::LoadProfile> load_load_profile(Context& ctx, const Entry& load, const suite::Suite& suite);
+Expected<suite::ErrorBudgetSpec> load_error_budget(Context& ctx, const Entry& budget, const suite::Suite& suite);
+Expected<suite::CompareThresholds> load_compare(Context& ctx, const Entry& compare);
+
+// --- structured logs (load_logs.cpp) ---
+// File paths are made absolute against the suite file's folder.
+Expected<std::vector<suite::LogSource>> load_logs(Context& ctx, const Entry& logs);
 
 }  // namespace glassbox::loader::detail

@@ -12,7 +12,7 @@
 namespace glassbox::loader::detail {
 
 std::optional<std::string> url_problem(std::string_view url) {
-  if (url == suite::kBuiltinDemo) return std::nullopt;
+  if (suite::is_builtin_demo_url(url)) return std::nullopt;
   std::size_t host_start = 0;
   if (url.starts_with("http://")) host_start = 7;
   else if (url.starts_with("https://")) host_start = 8;

@@ -19,6 +19,12 @@
 namespace glassbox::suite {
 
 inline constexpr std::string_view kBuiltinDemo = "builtin:demo";
+// "builtin:demo", or "builtin:demo?latency_ms=300&latency_ratio=0.02&error_ratio=0.01": the
+// demo started with injected faults (the runner checks the keys).
+inline bool is_builtin_demo_url(std::string_view url) {
+  return url == kBuiltinDemo || (url.starts_with(kBuiltinDemo) && url.size() > kBuiltinDemo.size() &&
+                                 url[kBuiltinDemo.size()] == '?');
+}
 
 struct Target {
   std::string name;
@@ -28,7 +34,12 @@ struct Target {
   bool insecure = false;         // skip TLS certificate verification
   SourceLocation where;
 
-  bool is_builtin_demo() const { return url == kBuiltinDemo; }
+  bool is_builtin_demo() const { return is_builtin_demo_url(url); }
+  // The fault query of a builtin demo URL ("" for none).
+  std::string_view demo_faults() const {
+    return is_builtin_demo() && url.size() > kBuiltinDemo.size() ? std::string_view(url).substr(kBuiltinDemo.size() + 1)
+                                                                  : std::string_view();
+  }
 };
 
 // A named overlay: `alpha` (developers' environment) and `beta` (users' environment)
