@@ -90,6 +90,7 @@ struct CaseResult {
   std::string id;               // stable case id (suite::make_case_id)
   std::string suite;            // suite name (shards and multi-suite runs)
   std::string request;
+  std::string target;           // the target's name in the suite (SLO scopes, golden signals per target)
   std::string technique;
   std::string form;
   std::string label;
