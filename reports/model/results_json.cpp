@@ -2,7 +2,8 @@
 // reading requires only what identifies a run and its cases (schema_version, run, cases,
 // each case's id and outcome), type-checks everything present, ignores unknown fields
 // (so later minor additions stay readable) and ignores what is derivable (totals,
-// histogram percentiles).
+// histogram percentiles). The service-level sections live in service_levels_json.cpp and
+// histograms in histogram_json.cpp.
 #include "reports/model/results_json.hpp"
 
 #include <cerrno>
@@ -13,13 +14,14 @@
 
 #include <fmt/format.h>
 
+#include "reports/model/histogram_json.hpp"
 #include "reports/model/json_reader.hpp"
+#include "reports/model/service_levels_json.hpp"
 
 namespace glassbox::reports {
 
 namespace {
 
-constexpr int kMaxSubBucketBits = 20;
 constexpr int kMaxStatus = 999;
 
 // ---- writing ---------------------------------------------------------------------------
@@ -28,22 +30,6 @@ Value headers_to_json(const Headers& headers) {
   Value out = Value::array();
   for (const auto& [name, value] : headers) out.push_back(Value::array({name, value}));
   return out;
-}
-
-Value histogram_to_json(const Histogram& h) {
-  Value buckets = Value::array();
-  for (const auto& [index, n] : h.buckets()) buckets.push_back(Value::array({index, n}));
-  return Value{{"unit", "us"},
-               {"sub_bucket_bits", h.sub_bucket_bits()},
-               {"count", h.count()},
-               {"min", h.min()},
-               {"max", h.max()},
-               {"sum", h.sum()},
-               {"p50", h.quantile(0.50)},
-               {"p90", h.quantile(0.90)},
-               {"p95", h.quantile(0.95)},
-               {"p99", h.quantile(0.99)},
-               {"buckets", std::move(buckets)}};
 }
 
 Value exchange_to_json(const Exchange& e) {
@@ -117,8 +103,10 @@ Value case_to_json(const CaseResult& c) {
                {"start_offset_ms", c.start_offset_ms},
                {"spans", spans_to_json(c.spans)}};
   // Written only when there is something to say, so single-request results stay as they were.
+  if (!c.target.empty()) out["target"] = c.target;
   if (!c.steps.empty()) out["steps"] = std::move(steps);
   if (!c.covers.empty()) out["covers"] = c.covers;
+  if (!c.log_lines.empty()) out["log_lines"] = log_lines_to_json(c.log_lines);
   return out;
 }
 
@@ -149,45 +137,6 @@ Headers read_headers(JsonReader& r, const Value& object, const std::string& path
     out.emplace_back(pair[0].get<std::string>(), pair[1].get<std::string>());
   }
   return out;
-}
-
-Histogram read_histogram(JsonReader& r, const Value& h, const std::string& path) {
-  if (!r.expect_object(h, path)) return Histogram();
-  const Value* unit = r.member(h, path, "unit", Need::Optional);
-  if (unit && *unit != "us") r.fail(JsonReader::field_path(path, "unit"), "expected \"us\", got " + JsonReader::shown(*unit));
-  const int bits = static_cast<int>(r.get_int(h, path, "sub_bucket_bits", 1, kMaxSubBucketBits, Need::Required));
-  if (!r.ok()) return Histogram();
-  const Histogram geometry(bits);
-  std::map<std::uint32_t, std::uint64_t> buckets;
-  std::uint64_t total = 0;
-  if (const Value* array = r.get_array(h, path, "buckets", Need::Required)) {
-    const std::string here = JsonReader::field_path(path, "buckets");
-    for (std::size_t i = 0; i < array->size() && r.ok(); ++i) {
-      const std::string at = JsonReader::index_path(here, i);
-      if (!r.expect_array((*array)[i], at, 2)) break;
-      const auto index = r.expect_uint64((*array)[i][0], JsonReader::index_path(at, 0));
-      const auto n = r.expect_uint64((*array)[i][1], JsonReader::index_path(at, 1));
-      if (!index || !n) break;
-      if (*index >= geometry.bucket_count()) {
-        r.fail(JsonReader::index_path(at, 0),
-               fmt::format("bucket index {} is out of range for sub_bucket_bits {}", *index, bits));
-        break;
-      }
-      buckets[static_cast<std::uint32_t>(*index)] += *n;
-      total += *n;
-    }
-  }
-  const std::uint64_t min = r.get_uint64(h, path, "min");
-  const std::uint64_t max = r.get_uint64(h, path, "max");
-  const double sum = r.get_number(h, path, "sum");
-  if (const Value* count = r.member(h, path, "count", Need::Optional); count && r.ok()) {
-    const auto n = r.expect_uint64(*count, JsonReader::field_path(path, "count"));
-    if (n && *n != total)
-      r.fail(JsonReader::field_path(path, "count"), fmt::format("{} does not match the buckets' total {}", *n, total));
-  }
-  if (r.ok() && total != 0 && min > max)
-    r.fail(JsonReader::field_path(path, "min"), fmt::format("{} is greater than max {}", min, max));
-  return Histogram::from_buckets(bits, buckets, min, max, sum);
 }
 
 Exchange read_exchange(JsonReader& r, const Value& e, const std::string& path) {
@@ -320,6 +269,8 @@ CaseResult read_case(JsonReader& r, const Value& c, const std::string& path) {
     }
   }
   out.covers = read_strings(r, c, path, "covers");
+  out.target = r.get_string(c, path, "target");
+  out.log_lines = read_log_lines(r, c, path);
   return out;
 }
 
@@ -409,6 +360,7 @@ Expected<RunResults> results_from_json_named(const Value& json, const std::strin
   if (const Value* latency = r.get_object(json, "", "latency")) read_latency(r, *latency, out);
   if (const Value* telemetry = r.get_object(json, "", "telemetry")) read_telemetry(r, *telemetry, out);
   if (const Value* coverage = r.get_object(json, "", "coverage")) read_coverage(r, *coverage, out);
+  read_service_levels(r, json, out);
   if (!r.ok()) return r.error();
   return out;
 }
@@ -421,7 +373,7 @@ Value to_json(const RunResults& results) {
   for (const CaseResult& c : results.cases) cases.push_back(case_to_json(c));
   Value by_request = Value::object();
   for (const auto& [key, h] : results.latency_by_request) by_request[key] = histogram_to_json(h);
-  return Value{
+  Value out{
       {"schema_version", kSchemaVersion},
       {"tool", {{"name", "glassbox"}, {"version", results.tool_version}}},
       {"run",
@@ -440,6 +392,8 @@ Value to_json(const RunResults& results) {
       {"latency", {{"overall", histogram_to_json(results.latency)}, {"by_request", std::move(by_request)}}},
       {"telemetry", telemetry_to_json(results.telemetry)},
       {"coverage", coverage_to_json(results)}};
+  add_service_levels(out, results);
+  return out;
 }
 
 Expected<RunResults> results_from_json(const Value& json) { return results_from_json_named(json, "results.json"); }

@@ -118,6 +118,84 @@ void merge_coverage(const std::vector<RunResults>& parts, RunResults& out) {
   }
 }
 
+bool uniform_geometry(const LoadResult& l, int bits) {
+  const auto same = [bits](const Histogram& h) { return h.sub_bucket_bits() == bits; };
+  bool all = same(l.latency) && same(l.service_time);
+  for (const auto& [key, h] : l.latency_by_request) all = all && same(h);
+  for (const LoadInterval& i : l.timeline) all = all && same(i.latency);
+  return all;
+}
+
+// Intervals with the same start add up (each shard sent its share in that second); the
+// result stays ordered by start.
+void merge_timeline(std::vector<LoadInterval>& into, const std::vector<LoadInterval>& from) {
+  for (const LoadInterval& i : from) {
+    auto same = std::find_if(into.begin(), into.end(), [&](const LoadInterval& m) { return m.start_s == i.start_s; });
+    if (same == into.end()) {
+      into.push_back(i);
+      continue;
+    }
+    same->requests += i.requests;
+    same->errors += i.errors;
+    same->latency.merge(i.latency);
+  }
+  std::stable_sort(into.begin(), into.end(),
+                   [](const LoadInterval& a, const LoadInterval& b) { return a.start_s < b.start_s; });
+}
+
+void merge_load_into(LoadResult& m, const LoadResult& l) {
+  // Shards drive their load side by side: intended rates and counts add, the measured part
+  // lasts as long as the longest shard's.
+  m.planned_rate += l.planned_rate;
+  m.duration_s = std::max(m.duration_s, l.duration_s);
+  m.sent += l.sent;
+  m.completed += l.completed;
+  m.errors += l.errors;
+  m.transport_errors += l.transport_errors;
+  m.late += l.late;
+  for (const auto& [status, n] : l.statuses) m.statuses[status] += n;
+  for (const auto& [kind, n] : l.error_kinds) m.error_kinds[kind] += n;
+  m.latency.merge(l.latency);
+  m.service_time.merge(l.service_time);
+  for (const auto& [key, h] : l.latency_by_request) {
+    auto [it, inserted] = m.latency_by_request.try_emplace(key, h.sub_bucket_bits());
+    it->second.merge(h);
+  }
+  for (const auto& [key, n] : l.requests_by_request) m.requests_by_request[key] += n;
+  for (const auto& [key, n] : l.errors_by_request) m.errors_by_request[key] += n;
+  merge_timeline(m.timeline, l.timeline);
+  m.interrupted = m.interrupted || l.interrupted;
+}
+
+// Load results of the same suite merge; the verdicts (SLOs, budgets, logs) and golden
+// signals of each part are kept side by side as they were judged, since a verdict cannot
+// be re-derived from another shard's verdict; the first comparison is kept.
+Status merge_service_levels(const std::vector<RunResults>& parts, RunResults& out) {
+  std::map<std::string, std::size_t> by_suite;
+  for (std::size_t p = 0; p < parts.size(); ++p) {
+    for (const LoadResult& l : parts[p].load) {
+      const auto [it, inserted] = by_suite.emplace(l.suite, out.load.size());
+      const int bits = inserted ? l.latency.sub_bucket_bits() : out.load[it->second].latency.sub_bucket_bits();
+      if (!uniform_geometry(l, bits))
+        return Error{fmt::format("cannot merge results: part {} has load histograms of suite '{}' with "
+                                 "sub_bucket_bits other than {}",
+                                 p + 1, l.suite, bits),
+                     {}};
+      if (inserted)
+        out.load.push_back(l);
+      else
+        merge_load_into(out.load[it->second], l);
+    }
+    const RunResults& part = parts[p];
+    out.golden_signals.insert(out.golden_signals.end(), part.golden_signals.begin(), part.golden_signals.end());
+    out.slos.insert(out.slos.end(), part.slos.begin(), part.slos.end());
+    out.error_budgets.insert(out.error_budgets.end(), part.error_budgets.begin(), part.error_budgets.end());
+    out.logs.insert(out.logs.end(), part.logs.begin(), part.logs.end());
+    if (!out.comparison && part.comparison) out.comparison = part.comparison;
+  }
+  return ok_status();
+}
+
 }  // namespace
 
 Expected<RunResults> merge_results(const std::vector<RunResults>& parts) {
@@ -165,6 +243,7 @@ Expected<RunResults> merge_results(const std::vector<RunResults>& parts) {
     for (const auto& [service, n] : t.unmatched_by_service) m.unmatched_by_service[service] += n;
   }
   merge_coverage(parts, out);
+  if (Status merged = merge_service_levels(parts, out); !merged) return merged.error();
   return out;
 }
 

@@ -11,19 +11,12 @@
 
 #include <fmt/format.h>
 
+#include "reports/writers/console_text.hpp"
+
 namespace glassbox::reports {
-namespace {
 
-constexpr std::string_view kGreen = "\033[32m";
-constexpr std::string_view kRed = "\033[31m";
-constexpr std::string_view kYellow = "\033[33m";
-constexpr std::string_view kDim = "\033[2m";
-constexpr std::string_view kBold = "\033[1m";
-constexpr std::string_view kReset = "\033[0m";
-constexpr std::string_view kClearToEnd = "\033[K";
-constexpr int kBarWidth = 20;
+namespace console {
 
-// Control characters (ESC above all) from a service become visible escapes.
 std::string printable(std::string_view text) {
   std::string out;
   out.reserve(text.size());
@@ -36,6 +29,26 @@ std::string printable(std::string_view text) {
   }
   return out;
 }
+
+std::string Painter::operator()(std::string_view text, std::string_view code) const {
+  if (!color_) return std::string(text);
+  return fmt::format("{}{}{}", code, text, kReset);
+}
+
+}  // namespace console
+
+namespace {
+
+using console::kBold;
+using console::kDim;
+using console::kGreen;
+using console::kRed;
+using console::kYellow;
+using console::Painter;
+using console::printable;
+
+constexpr std::string_view kClearToEnd = "\033[K";
+constexpr int kBarWidth = 20;
 
 std::string latency(double ms) {
   if (ms < 10) return fmt::format("{:.2f} ms", ms);
@@ -68,19 +81,6 @@ std::string_view outcome_colour(Outcome o) {
   }
   return kDim;
 }
-
-// Wraps text in an ANSI colour when colour is on; plain text otherwise.
-class Painter final {
- public:
-  explicit Painter(bool color) : color_(color) {}
-  std::string operator()(std::string_view text, std::string_view code) const {
-    if (!color_) return std::string(text);
-    return fmt::format("{}{}{}", code, text, kReset);
-  }
-
- private:
-  bool color_;
-};
 
 std::string bar_text(std::size_t done, std::size_t total, long failures, const Painter& paint) {
   const std::size_t filled = total == 0 ? kBarWidth : std::min<std::size_t>(kBarWidth, done * kBarWidth / total);
@@ -212,6 +212,7 @@ void ConsoleReporter::on_finish(const RunResults& results, const std::vector<std
                                     count(static_cast<std::size_t>(t.errors), "error", "errors"), t.skipped,
                                     results.duration_ms / 1000.0);
   summary += coverage_lines(results, paint);
+  summary += console::service_level_lines(results, paint, options_.verbosity);
   if (results.interrupted) summary += fmt::format("result: {}\n", paint("INTERRUPTED", fmt::format("{}{}", kBold, kYellow)));
   else if (results.passed()) summary += fmt::format("result: {}\n", paint("PASSED", fmt::format("{}{}", kBold, kGreen)));
   else summary += fmt::format("result: {}\n", paint("FAILED", fmt::format("{}{}", kBold, kRed)));

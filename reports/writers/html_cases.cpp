@@ -2,6 +2,7 @@
 // what came back; then every case, collapsed, grouped by request. Everything a service
 // sent (bodies, headers, messages) is written as text through the builder.
 #include <algorithm>
+#include <cctype>
 #include <utility>
 #include <vector>
 
@@ -157,6 +158,33 @@ void steps_table(HtmlBuilder& b, const CaseResult& c) {
   }
 }
 
+// The service's log lines that carried the case's trace id (error lines first), as text.
+void log_lines_table(HtmlBuilder& b, const CaseResult& c) {
+  if (c.log_lines.empty()) return;
+  b.element("h4", fmt::format("Log lines ({})", c.log_lines.size()));
+  auto table = b.open("table", {{"class", "grid-table log-lines"}});
+  {
+    auto thead = b.open("thead");
+    auto tr = b.open("tr");
+    for (std::string_view h : {"Line", "Level", "Entry"}) b.element("th", h);
+  }
+  auto tbody = b.open("tbody");
+  for (const LogLineRef& l : c.log_lines) {
+    std::string level = l.level;
+    for (char& ch : level) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    const std::string tone = level == "error" || level == "fatal" || level == "critical" ? "level level-error"
+                             : level == "warn" || level == "warning"                   ? "level level-warn"
+                                                                                       : "level";
+    auto tr = b.open("tr");
+    b.element("td", {{"class", "num"}}, fmt::format("{}", l.line));
+    {
+      auto td = b.open("td");
+      b.element("span", {{"class", tone}}, l.level);
+    }
+    b.element("td", {{"class", "mono"}}, l.text);
+  }
+}
+
 void headers_table(HtmlBuilder& b, const Headers& headers) {
   if (headers.empty()) {
     b.element("p", {{"class", "muted"}}, "No headers.");
@@ -206,6 +234,7 @@ void failure_entry(HtmlBuilder& b, const CaseResult& c, std::size_t index) {
   inputs_table(b, c);
   if (c.outcome == Outcome::Error) attempts_table(b, c);
   waterfall(b, c);
+  log_lines_table(b, c);
   if (c.exchange.status != 0 || !c.exchange.response_body.empty()) {
     b.element("h4", "Response body");
     body_block(b, c.exchange.response_body, c.outcome, c.exchange.response_body_truncated);
@@ -228,6 +257,7 @@ void case_entry(HtmlBuilder& b, const CaseResult& c, std::size_t index) {
   checks_table(b, c);
   attempts_table(b, c);
   waterfall(b, c);
+  log_lines_table(b, c);
   if (c.outcome == Outcome::Skipped && c.attempts.empty()) return;
   exchange_part(b, "Request", c.exchange.request_headers, c.exchange.request_body, c.outcome, false, false);
   exchange_part(b, "Response", c.exchange.response_headers, c.exchange.response_body, c.outcome,

@@ -10,6 +10,7 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "reports/model/results.hpp"
 #include "reports/writers/html_builder.hpp"
@@ -42,6 +43,15 @@ ShownBody shown_body(std::string_view body, Outcome outcome);
 // svg_chart.cpp
 // The latency histogram: log-scaled time axis, one bar per display bin, p50/p90/p99 markers.
 void latency_chart(HtmlBuilder& b, const Histogram& latency);
+// An SLO threshold drawn across a latency chart: "p99 SLO 200 ms" at 200000 µs.
+struct ChartThreshold {
+  std::string label;
+  double value_us = 0;
+};
+// The same with the given percentile markers (50, 95, 99, ...) and threshold lines; the time
+// axis reaches every threshold.
+void latency_chart(HtmlBuilder& b, const Histogram& latency, const std::vector<int>& percentiles,
+                   const std::vector<ChartThreshold>& thresholds);
 // A thin stacked bar of passed/failed/error/skipped.
 void outcome_bar(HtmlBuilder& b, const Totals& totals);
 
@@ -62,6 +72,20 @@ void coverage_section(HtmlBuilder& b, const RunResults& results);
 // (reached, not reached, seen but not declared); `indices` maps case ids to entries on the page.
 void coverage_map(HtmlBuilder& b, const RunResults& results, const std::string& suite, const std::string& service,
                   const std::map<std::string, std::size_t>& indices);
+
+// html_slos.cpp: the first screen's service-level overview (SLO verdict tiles, coverage
+// tiles, golden signals, the comparison with a baseline; nothing when the run has none of
+// them), and the service-level section (SLO table, load charts, error budget, log checks;
+// nothing when the run has no service-level results).
+bool has_service_levels(const RunResults& results);
+void service_level_overview(HtmlBuilder& b, const RunResults& results);
+void service_level_section(HtmlBuilder& b, const RunResults& results);
+
+// html_load_charts.cpp: SVG charts of the load phase and the error budget.
+// p50 and p99 per timeline interval as lines over time, with threshold lines.
+void percentiles_over_time_chart(HtmlBuilder& b, const LoadResult& load, const std::vector<ChartThreshold>& thresholds);
+// The budget consumed vs remaining as one bar (consumption past the budget shown as overflow).
+void error_budget_bar(HtmlBuilder& b, const ErrorBudgetResult& budget);
 
 // html_cases.cpp: failures first, then every case grouped by request.
 void failures_section(HtmlBuilder& b, const RunResults& results);

@@ -45,6 +45,7 @@ void top_bar(HtmlBuilder& b, const RunResults& r) {
   b.element("a", {{"href", "#summary"}}, "Summary");
   b.element("a", {{"href", "#latency"}}, "Latency");
   b.element("a", {{"href", "#techniques"}}, "Techniques");
+  if (html::has_service_levels(r)) b.element("a", {{"href", "#overview"}}, "SLOs");
   if (!r.coverage_totals.empty()) b.element("a", {{"href", "#coverage"}}, "Coverage");
   b.element("a", {{"href", "#failures"}}, fmt::format("Failures ({})", t.failed + t.errors));
   b.element("a", {{"href", "#cases"}}, fmt::format("Cases ({})", t.cases));
@@ -67,12 +68,14 @@ std::string render(const RunResults& r) {
     {
       auto main = b.open("main", {{"class", "wrap"}});
       html::verdict_banner(b, r);
+      html::service_level_overview(b, r);
       html::telemetry_line(b, r);
       {
         auto panels = b.open("div", {{"class", "panels"}});
         html::latency_panel(b, r);
         html::technique_panel(b, r);
       }
+      html::service_level_section(b, r);
       html::coverage_section(b, r);
       html::failures_section(b, r);
       html::cases_section(b, r);

@@ -2,7 +2,8 @@
 // (jenkins-junit.xsd). Layout: one <testsuite> per (suite, technique), in the order the
 // pairs first occur in the results; one <testcase> per case with classname
 // "<suite>.<request>", which Jenkins shows as package <suite>, class <request>. Coverage
-// goals follow: one <testsuite> "<suite>.coverage", one <testcase> per judged total.
+// goals follow: one <testsuite> "<suite>.coverage", one <testcase> per judged total; then
+// the service levels: <testsuite> "slos", "regressions" and "logs" (junit_service_levels.cpp).
 //
 // The schema decides some details: <testsuites> has no `skipped` attribute, and
 // <skipped> takes its message as text, not as an attribute (Jenkins reads either).
@@ -13,12 +14,39 @@
 #include <fmt/format.h>
 
 #include "reports/model/atomic_file.hpp"
+#include "reports/writers/junit_parts.hpp"
 #include "reports/writers/writer.hpp"
 #include "reports/writers/xml_writer.hpp"
 
 namespace glassbox::reports {
 
+namespace junit {
+
+std::string seconds(double s) { return fmt::format("{:.3f}", s); }
+
+// Jenkins and Ant expect "yyyy-MM-ddTHH:mm:ss" (no zone); started_at is RFC 3339 UTC.
+std::string junit_timestamp(const std::string& rfc3339) {
+  return rfc3339.size() >= 19 && rfc3339[10] == 'T' ? rfc3339.substr(0, 19) : "";
+}
+
+void write_properties(XmlWriter& xml, const RunResults& results) {
+  auto properties = xml.element("properties");
+  const auto property = [&](std::string_view name, const std::string& value) {
+    if (!value.empty()) xml.element("property").attribute("name", name).attribute("value", value);
+  };
+  property("seed", std::to_string(results.seed));
+  property("environment", results.environment);
+  property("shard", results.shard);
+  property("glassbox.version", results.tool_version);
+}
+
+}  // namespace junit
+
 namespace {
+
+using junit::junit_timestamp;
+using junit::seconds;
+using junit::write_properties;
 
 constexpr std::size_t kBodyCap = 4096;
 
@@ -45,13 +73,6 @@ double case_seconds(const CaseResult& c) {
   for (const Attempt& a : c.attempts) ms += a.latency_ms;
   if (c.attempts.empty()) ms = c.exchange.latency_ms;
   return ms / 1000.0;
-}
-
-std::string seconds(double s) { return fmt::format("{:.3f}", s); }
-
-// Jenkins and Ant expect "yyyy-MM-ddTHH:mm:ss" (no zone); started_at is RFC 3339 UTC.
-std::string junit_timestamp(const std::string& rfc3339) {
-  return rfc3339.size() >= 19 && rfc3339[10] == 'T' ? rfc3339.substr(0, 19) : "";
 }
 
 std::string check_line(const Check& k) { return fmt::format("{}: expected {}, got {}", k.name, k.expected, k.actual); }
@@ -87,6 +108,8 @@ std::string system_out(const CaseResult& c) {
     if (c.attempts.size() > 1) out += fmt::format("attempts: {}\n", c.attempts.size());
     if (!x.response_body.empty()) out += "response body:\n" + capped(x.response_body, x.response_body_truncated) + "\n";
   }
+  if (!c.log_lines.empty()) out += "log lines:\n";
+  for (const LogLineRef& l : c.log_lines) out += fmt::format("  line {} [{}] {}\n", l.line, l.level, l.text);
   return out;
 }
 
@@ -127,17 +150,6 @@ void write_outcome(XmlWriter& xml, const CaseResult& c) {
       return;
     }
   }
-}
-
-void write_properties(XmlWriter& xml, const RunResults& results) {
-  auto properties = xml.element("properties");
-  const auto property = [&](std::string_view name, const std::string& value) {
-    if (!value.empty()) xml.element("property").attribute("name", name).attribute("value", value);
-  };
-  property("seed", std::to_string(results.seed));
-  property("environment", results.environment);
-  property("shard", results.shard);
-  property("glassbox.version", results.tool_version);
 }
 
 // "<form>: <label>" under classname "<suite>.<request>". Jenkins keys test history on
@@ -245,6 +257,9 @@ std::string render_junit(const RunResults& results) {
       ++t.cases;
       t.failed += !total->passed();
     }
+  const junit::Counts service_levels = junit::service_level_counts(results);
+  t.cases += service_levels.tests;
+  t.failed += service_levels.failures;
   XmlWriter xml;
   {
     auto suites = xml.element("testsuites");
@@ -256,6 +271,7 @@ std::string render_junit(const RunResults& results) {
     std::set<std::string> used_names;
     for (const Group& g : group_by_suite_and_technique(results)) write_group(xml, results, g, used_names);
     for (const CoverageGroup& g : coverage) write_coverage_group(xml, results, g);
+    junit::write_service_level_suites(xml, results);
   }
   return xml.str();
 }

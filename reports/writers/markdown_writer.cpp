@@ -1,5 +1,6 @@
 // A Markdown summary for pull requests, chat and job pages: verdict, totals, a table per
-// technique, the failures with expected vs actual, and every case in one table.
+// technique, coverage, the service levels (load, SLOs, error budget, regressions, golden
+// signals, logs), the failures with expected vs actual, and every case in one table.
 //
 // Every string from the results goes through md() — the one place Markdown escaping is
 // decided — so a service's response cannot break a table, inject HTML or a link.
@@ -9,6 +10,7 @@
 #include <fmt/ranges.h>
 
 #include "reports/model/atomic_file.hpp"
+#include "reports/writers/slo_format.hpp"
 #include "reports/writers/writer.hpp"
 
 namespace glassbox::reports {
@@ -111,6 +113,91 @@ void write_coverage(std::string& out, const RunResults& r) {
   }
 }
 
+// The service levels: load, SLO verdicts, error budgets, the comparison with a baseline,
+// golden signals and log checks; nothing when the run has none of them.
+void write_load(std::string& out, const RunResults& r) {
+  for (const LoadResult& l : r.load)
+    out += fmt::format("\n**Load{}**: {}\n", r.load.size() > 1 ? " " + md(l.suite) : "", md(load_summary(l)));
+}
+
+void write_slos(std::string& out, const RunResults& r) {
+  if (r.slos.empty()) return;
+  out += "\n## SLOs\n\n| verdict | SLO | objective | measured | margin | source | message |\n";
+  out += "| --- | --- | --- | ---: | ---: | --- | --- |\n";
+  for (const SloResult& s : r.slos)
+    out += row({std::string(verdict_label(s.verdict)), md(s.slo.empty() ? s.objective : s.slo + ": " + s.objective),
+                md(slo_objective(s)), md(slo_value(s.measured, s.unit)), md(slo_margin(s.margin, s.unit)), md(s.source),
+                s.message.empty() ? "-" : md(s.message)});
+}
+
+void write_budgets(std::string& out, const RunResults& r) {
+  for (const ErrorBudgetResult& b : r.error_budgets) {
+    out += fmt::format("\n**Error budget{}**: {} ({} over {}): {} errors in {} requests ({}), burn rate {:.2f}x, {} of "
+                       "the budget consumed.{}\n",
+                       r.error_budgets.size() > 1 ? " " + md(b.suite) : "", verdict_label(b.verdict),
+                       md(slo_percent(b.availability)), md(b.period.empty() ? "the period" : b.period), b.errors,
+                       b.requests, md(slo_percent(b.error_rate)), b.burn_rate, md(slo_percent(b.consumed)),
+                       b.message.empty() ? "" : " " + md(b.message));
+    if (b.windows.empty()) continue;
+    out += "\n| burn window | fires above | long | short | verdict |\n| --- | ---: | ---: | ---: | --- |\n";
+    for (const BurnWindow& w : b.windows)
+      out += row({md(w.long_window + " / " + w.short_window), fmt::format("{:g}x", w.factor), md(burn_text(w.long_burn)),
+                  md(burn_text(w.short_burn) + (w.short_source.empty() ? "" : " (" + w.short_source + ")")),
+                  std::string(verdict_label(w.verdict))});
+  }
+}
+
+void write_comparison(std::string& out, const RunResults& r) {
+  if (!r.comparison) return;
+  const Comparison& c = *r.comparison;
+  out += fmt::format("\n## Compared with {}{}\n\n", md(c.baseline_file.empty() ? "the baseline" : c.baseline_file),
+                     c.baseline_environment.empty() ? "" : " (" + md(c.baseline_environment) + ")");
+  if (!c.regressed()) out += "Nothing regressed.\n\n";
+  for (const Regression& x : c.items) {
+    if (!x.regressed) continue;
+    out += fmt::format("- REGRESSED {}: {} -> {}", md(x.subject), md(x.baseline), md(x.current));
+    if (!x.change.empty()) out += x.allowed.empty() ? fmt::format(" ({})", md(x.change))
+                                                    : fmt::format(" ({}, allowed {})", md(x.change), md(x.allowed));
+    out += "\n";
+  }
+  for (const Regression& x : c.items)
+    if (!x.regressed) out += fmt::format("- held {}: {} -> {}\n", md(x.subject), md(x.baseline), md(x.current));
+}
+
+void write_golden_signals(std::string& out, const RunResults& r) {
+  if (r.golden_signals.empty()) return;
+  out += "\n## Golden signals\n\n| target | source | requests | throughput | p50 | p95 | p99 | max | errors | saturation |\n";
+  out += "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n";
+  for (const GoldenSignals& g : r.golden_signals)
+    out += row({md(g.target), md(g.source), std::to_string(g.requests), fmt::format("{:.1f}/s", g.throughput),
+                md(slo_ms(g.p50_ms)), md(slo_ms(g.p95_ms)), md(slo_ms(g.p99_ms)), md(slo_ms(g.max_ms)),
+                md(slo_percent(g.error_rate)), g.saturation ? fmt::format("{:g}", *g.saturation) : "-"});
+}
+
+void write_logs(std::string& out, const RunResults& r) {
+  if (r.logs.empty()) return;
+  out += "\n## Logs\n\n| log | origin | lines | valid | invalid | tied to cases | result | findings |\n";
+  out += "| --- | --- | ---: | ---: | ---: | ---: | --- | --- |\n";
+  for (const LogResult& l : r.logs) {
+    std::vector<std::string> findings;
+    if (!l.error.empty()) findings.push_back(md("cannot be read: " + l.error));
+    for (std::size_t i = 0; i < l.findings.size() && i < 5; ++i) findings.push_back(md(l.findings[i]));
+    if (l.findings.size() > 5) findings.push_back(fmt::format("{} more", l.findings.size() - 5));
+    out += row({md(l.name), md(l.origin), std::to_string(l.lines), std::to_string(l.valid), std::to_string(l.invalid),
+                std::to_string(l.correlated), l.passed() ? (l.required ? "ok" : "ok (not required)") : "FAILED",
+                findings.empty() ? "-" : fmt::format("{}", fmt::join(findings, "<br>"))});
+  }
+}
+
+void write_service_levels(std::string& out, const RunResults& r) {
+  write_load(out, r);
+  write_slos(out, r);
+  write_budgets(out, r);
+  write_comparison(out, r);
+  write_golden_signals(out, r);
+  write_logs(out, r);
+}
+
 void write_failures(std::string& out, const RunResults& r) {
   bool any = false;
   for (const CaseResult& c : r.cases) {
@@ -144,6 +231,7 @@ std::string render_markdown(const RunResults& r) {
   write_header(out, r);
   write_techniques(out, r);
   write_coverage(out, r);
+  write_service_levels(out, r);
   write_failures(out, r);
   write_cases(out, r);
   return out;

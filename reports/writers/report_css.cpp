@@ -289,8 +289,71 @@ details.case.case-skipped { border-left-color: var(--faint); }
 .footer p { margin: 2px 0; }
 :target { outline: 2px solid var(--accent); outline-offset: 2px; }
 
+/* Service levels: SLO and coverage tiles on the first screen, then the detail section. */
+.overview { margin-top: 20px; display: grid; gap: 20px; }
+.overview-panels { display: grid; grid-template-columns: minmax(0, 1fr); gap: 20px; }
+.slo-tiles { display: grid; grid-template-columns: repeat(auto-fill, minmax(200px, 1fr)); gap: 10px; }
+.slo-tile {
+  display: flex; flex-direction: column; gap: 2px; padding: 10px 14px; border-radius: 10px; color: var(--text);
+  border: 1px solid var(--border); border-left: 5px solid var(--faint); background: var(--surface);
+}
+.slo-tile:hover { text-decoration: none; background: var(--hover); }
+.slo-tile-pass { border-left-color: var(--pass); }
+.slo-tile-warn { border-left-color: var(--slow); background: var(--warn-bg); }
+.slo-tile-fail { border-left-color: var(--fail); background: var(--fail-bg); }
+.slo-tile-verdict { font-size: 11px; font-weight: 750; letter-spacing: .08em; color: var(--muted); }
+.slo-tile-pass .slo-tile-verdict { color: var(--pass); }
+.slo-tile-warn .slo-tile-verdict { color: var(--warn); }
+.slo-tile-fail .slo-tile-verdict { color: var(--fail); }
+.slo-tile-name { font-weight: 600; overflow-wrap: anywhere; }
+.slo-tile-value { font-size: 24px; font-weight: 750; font-variant-numeric: tabular-nums; line-height: 1.2; }
+.slo-tile-none .slo-tile-value { font-size: 17px; color: var(--muted); }
+.slo-tile-detail { font-size: 12.5px; color: var(--muted); overflow-wrap: anywhere; }
+.badge-slo-pass { background: var(--pass-bg); color: var(--pass); }
+.badge-slo-warn { background: var(--warn-bg); color: var(--warn); }
+.badge-slo-fail { background: var(--fail-bg); color: var(--fail); }
+.badge-slo-none { background: var(--skip-bg); color: var(--skip); }
+.slo-table td.num, .burn-table td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+.slo-row-fail td.name { color: var(--fail); }
+.slo-message { overflow-wrap: anywhere; }
+.comparison-table .badge { min-width: 0; }
+.load-panel, .budget-panel, .logs-panel { margin-top: 16px; }
+.load-line { font-weight: 600; margin: 0 0 10px; overflow-wrap: anywhere; }
+.chart-pair { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 20px; }
+.chart-figure { margin: 0; }
+.chart-figure figcaption { font-size: 12.5px; font-weight: 600; color: var(--muted); }
+.counts-table { width: auto; min-width: 240px; margin: 8px 0; }
+.chart .threshold line { stroke: var(--fail); stroke-width: 1.5; }
+.chart .threshold text { fill: var(--fail); font-weight: 650; }
+.chart .series { fill: none; stroke-width: 2; }
+.chart .series-p50 { stroke: var(--accent); }
+.chart .series-p99 { stroke: var(--slow); }
+.chart .point { fill: var(--slow); }
+.chart .error-mark { fill: var(--fail); }
+.chart .legend line { stroke-width: 2; }
+.chart .legend text { fill: var(--muted); }
+.chart .legend-p50 line { stroke: var(--accent); }
+.chart .legend-p99 line { stroke: var(--slow); }
+.marker-p95 line { stroke: var(--slow); }
+.marker-p95 text { fill: var(--warn); }
+.budget-bar { display: block; width: 100%; height: 16px; border-radius: 6px; overflow: hidden; margin: 6px 0 10px; }
+.budget-consumed { fill: var(--fail); }
+.budget-remaining { fill: var(--pass); opacity: .45; }
+.budget-over { fill: var(--fail); }
+.budget-panel h3 .badge { min-width: 0; }
+.log-check + .log-check { margin-top: 10px; }
+.log-head { margin: 0; overflow-wrap: anywhere; }
+.findings { margin: 4px 0 0; padding-left: 20px; }
+.findings li { overflow-wrap: anywhere; }
+.level { font-family: var(--mono); font-size: 12px; font-weight: 650; color: var(--muted); }
+.level-error { color: var(--fail); }
+.level-warn { color: var(--warn); }
+.log-lines td.mono { white-space: pre-wrap; overflow-wrap: anywhere; }
+.log-lines td:first-child, .log-lines td:nth-child(2) { width: 1%; white-space: nowrap; }
+
 @media (max-width: 960px) {
   .panels { grid-template-columns: minmax(0, 1fr); }
+  .chart-pair { grid-template-columns: minmax(0, 1fr); }
   .topbar-counts { display: none; }
 }
 @media (max-width: 600px) {

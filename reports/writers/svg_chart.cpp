@@ -67,9 +67,10 @@ struct Axis {
   }
 };
 
-Axis make_axis(const Histogram& h) {
-  std::uint64_t lo = nice_at_or_below(std::max<std::uint64_t>(h.min(), 1));
-  std::uint64_t hi = nice_at_or_above(std::max<std::uint64_t>(h.max(), lo + 1));
+// `also_us`: a value the axis must reach too (an SLO threshold beyond the slowest request).
+Axis make_axis(const Histogram& h, std::uint64_t also_us) {
+  std::uint64_t lo = nice_at_or_below(std::max<std::uint64_t>(also_us > 0 ? std::min(h.min(), also_us) : h.min(), 1));
+  std::uint64_t hi = nice_at_or_above(std::max<std::uint64_t>(std::max(h.max(), also_us), lo + 1));
   for (bool widen_low = true; hi < lo * 10; widen_low = !widen_low) {
     if (widen_low && lo > 1) lo = nice_step_down(lo);
     else hi = nice_step_up(hi);
@@ -133,35 +134,47 @@ void bars(HtmlBuilder& b, const Axis& axis, const std::vector<std::uint64_t>& co
   }
 }
 
-void percentile_markers(HtmlBuilder& b, const Axis& axis, const Histogram& h) {
-  struct Marker {
-    const char* name;
-    double q;
-    const char* css;
-  };
-  static constexpr std::array<Marker, 3> kMarkers = {
-      Marker{"p50", 0.50, "marker marker-p50"}, Marker{"p90", 0.90, "marker marker-p90"}, Marker{"p99", 0.99, "marker marker-p99"}};
+void percentile_markers(HtmlBuilder& b, const Axis& axis, const Histogram& h, const std::vector<int>& percentiles) {
   double row = 14;
-  for (const Marker& m : kMarkers) {
-    const std::uint64_t value = h.quantile(m.q);
+  for (int p : percentiles) {
+    const std::uint64_t value = h.quantile(p / 100.0);
     const double x = axis.x(static_cast<double>(value));
-    auto group = b.open("g", {{"class", m.css}});
+    auto group = b.open("g", {{"class", fmt::format("marker marker-p{}", p)}});
     b.element("line", {{"x1", num(x)}, {"x2", num(x)}, {"y1", num(row + 4)}, {"y2", num(kTop + kPlotHeight)}}, "");
     const bool near_right = x > kWidth - 140;
     b.element("text", {{"x", num(near_right ? x - 5 : x + 5)}, {"y", num(row)}, {"text-anchor", near_right ? "end" : "start"}},
-              fmt::format("{} {}", m.name, format_us(value)));
+              fmt::format("p{} {}", p, format_us(value)));
     row += 15;
+  }
+}
+
+// SLO thresholds as solid lines across the plot, labelled inside it at the bottom.
+void threshold_lines(HtmlBuilder& b, const Axis& axis, const std::vector<ChartThreshold>& thresholds) {
+  double row = kTop + kPlotHeight - 6;
+  for (const ChartThreshold& t : thresholds) {
+    const double x = axis.x(t.value_us);
+    auto group = b.open("g", {{"class", "threshold"}});
+    b.element("line", {{"x1", num(x)}, {"x2", num(x)}, {"y1", num(kTop - 4)}, {"y2", num(kTop + kPlotHeight)}}, "");
+    const bool near_right = x > kWidth - 160;
+    b.element("text", {{"x", num(near_right ? x - 5 : x + 5)}, {"y", num(row)}, {"text-anchor", near_right ? "end" : "start"}},
+              t.label);
+    row -= 14;
   }
 }
 
 }  // namespace
 
-void latency_chart(HtmlBuilder& b, const Histogram& latency) {
+void latency_chart(HtmlBuilder& b, const Histogram& latency) { latency_chart(b, latency, {50, 90, 99}, {}); }
+
+void latency_chart(HtmlBuilder& b, const Histogram& latency, const std::vector<int>& percentiles,
+                   const std::vector<ChartThreshold>& thresholds) {
   if (latency.count() == 0) {
     b.element("p", {{"class", "muted"}}, "No latency was recorded: no request got a response.");
     return;
   }
-  const Axis axis = make_axis(latency);
+  double farthest = 0;
+  for (const ChartThreshold& t : thresholds) farthest = std::max(farthest, t.value_us);
+  const Axis axis = make_axis(latency, static_cast<std::uint64_t>(farthest));
   const std::vector<std::uint64_t> counts = bin_counts(latency, axis);
   const std::uint64_t y_max = nice_at_or_above(std::max<std::uint64_t>(1, *std::max_element(counts.begin(), counts.end())));
   auto svg = b.open("svg", {{"class", "chart"},
@@ -170,7 +183,8 @@ void latency_chart(HtmlBuilder& b, const Histogram& latency) {
                             {"aria-label", "Latency histogram, log-scaled time axis"}});
   grid_and_axes(b, axis, y_max);
   bars(b, axis, counts, y_max, latency.quantile(0.90), latency.quantile(0.99));
-  percentile_markers(b, axis, latency);
+  threshold_lines(b, axis, thresholds);
+  percentile_markers(b, axis, latency, percentiles);
 }
 
 void outcome_bar(HtmlBuilder& b, const Totals& totals) {
