@@ -5,6 +5,9 @@
 // Shutdown: stop() stops the io_context, joins the thread and then destroys the io_context,
 // which destroys the pending handlers and with them every session and socket. Nothing runs
 // concurrently with that teardown, so no session needs a lock.
+//
+// Injected faults (demo_faults.hpp) are decided here, per request read: a delay is a timer
+// on the session, never a sleep, because the one server thread serves every connection.
 #include <cctype>
 #include <chrono>
 #include <mutex>
@@ -21,6 +24,7 @@
 #include <fmt/format.h>
 
 #include "probes/demo/demo_api.hpp"
+#include "probes/demo/demo_faults.hpp"
 #include "probes/demo/demo_service.hpp"
 #include "probes/demo/otlp_exporter.hpp"
 #include "probes/demo/tracing_middleware.hpp"
@@ -82,8 +86,9 @@ enum class AfterWrite { read_next, drain_and_close };
 
 class Session final : public std::enable_shared_from_this<Session> {
  public:
-  Session(tcp::socket socket, const DemoHandler& handler)
-      : stream_(std::move(socket)), handler_(handler) {}
+  Session(tcp::socket socket, const DemoHandler& handler, FaultPlan& faults)
+      : stream_(std::move(socket)), handler_(handler), faults_(faults),
+        delay_timer_(stream_.get_executor()) {}
 
   void start() { read_request(); }
 
@@ -115,15 +120,35 @@ class Session final : public std::enable_shared_from_this<Session> {
     if (ec) return close();  // reset, timeout, or the service is stopping
 
     auto request = parser_->release();
+    const FaultDecision fault = faults_.decide(request.target());
+    if (fault.delay.count() > 0) {
+      delayed_ = std::move(request);
+      delay_timer_.expires_after(fault.delay);
+      delay_timer_.async_wait(
+          [self = shared_from_this(), status = fault.error_status](beast::error_code ec) {
+            if (ec) return self->close();
+            self->answer(std::move(*self->delayed_), status);
+          });
+      return;
+    }
+    answer(std::move(request), fault.error_status);
+  }
+
+  // injected_status != 0: answer with that injected error instead of calling the API.
+  void answer(http::request<http::string_body>&& request, int injected_status) {
     const unsigned version = request.version();
     const AfterWrite after =
         request.keep_alive() ? AfterWrite::read_next : AfterWrite::drain_and_close;
     DemoResponse response;
-    try {
-      response = handler_(to_demo_request(std::move(request)));
-    } catch (const std::exception&) {
-      // A bug in a handler answers one request with 500 instead of taking the service down.
-      response = demo::error_response(500, "internal error");
+    if (injected_status != 0) {
+      response = demo::error_response(injected_status, "injected fault");
+    } else {
+      try {
+        response = handler_(to_demo_request(std::move(request)));
+      } catch (const std::exception&) {
+        // A bug in a handler answers one request with 500 instead of taking the service down.
+        response = demo::error_response(500, "internal error");
+      }
     }
     respond(std::move(response), version, after);
   }
@@ -171,6 +196,9 @@ class Session final : public std::enable_shared_from_this<Session> {
 
   beast::tcp_stream stream_;
   const DemoHandler& handler_;
+  FaultPlan& faults_;
+  net::steady_timer delay_timer_;
+  std::optional<http::request<http::string_body>> delayed_;  // held while its delay runs
   beast::flat_buffer buffer_;
   std::optional<http::request_parser<http::string_body>> parser_;
   http::response<http::string_body> response_;
@@ -188,6 +216,7 @@ class DemoServer final : public DemoService {
   void set_exporter(std::unique_ptr<demo::OtlpExporter> exporter) {
     exporter_ = std::move(exporter);
   }
+  void set_faults(DemoFaults faults) { faults_ = FaultPlan(std::move(faults)); }
   // The address clients reach the service at, and its port (after listen()).
   demo::ServerAddress address() const { return {reachable_host_, port_}; }
 
@@ -268,7 +297,7 @@ class DemoServer final : public DemoService {
         });
         return;
       }
-      std::make_shared<Session>(std::move(socket), handler_)->start();
+      std::make_shared<Session>(std::move(socket), handler_, faults_)->start();
       accept();
     });
   }
@@ -276,6 +305,7 @@ class DemoServer final : public DemoService {
   // Declared first so it is destroyed last: the handler holds a reference to it.
   std::unique_ptr<demo::OtlpExporter> exporter_;
   DemoHandler handler_;  // outlives core_, so sessions may hold a reference to it
+  FaultPlan faults_{DemoFaults{}};  // likewise; used on the service thread only
   std::unique_ptr<Core> core_ = std::make_unique<Core>();
   std::thread thread_;
   std::mutex stop_mutex_;
@@ -287,6 +317,7 @@ class DemoServer final : public DemoService {
 }  // namespace
 
 Expected<std::unique_ptr<DemoService>> start_demo_service(const DemoOptions& options) {
+  if (Status faults = validate_demo_faults(options.faults); !faults) return faults.error();
   std::unique_ptr<demo::OtlpExporter> exporter;
   if (!options.otlp_endpoint.empty()) {
     demo::ExporterOptions exporter_options;
@@ -304,6 +335,7 @@ Expected<std::unique_ptr<DemoService>> start_demo_service(const DemoOptions& opt
     server->set_exporter(std::move(exporter));
   }
   server->set_handler(std::move(api));
+  server->set_faults(options.faults);
   server->run_in_background();
   return std::unique_ptr<DemoService>(std::move(server));
 }

@@ -36,6 +36,9 @@
 // see tracing_middleware.hpp and the endpoint headers), exported as OTLP/HTTP protobuf to
 // <otlp_endpoint>/v1/traces; stop() returns after every span has been sent.
 // The per-endpoint details live in triangle.hpp, nextdate.hpp, discount.hpp and orders.hpp.
+// With options.faults, a deterministic share of requests is delayed (asynchronously: other
+// requests are served meanwhile) or answered with {"error":"injected fault"}; see
+// demo_faults.hpp for which requests are hit.
 //
 // Thread-safety: start_demo_service() may be called from any thread, and each service
 // serves on its own thread. port() and base_url() are constant after start. stop() may be
@@ -46,6 +49,7 @@
 #include <memory>
 #include <string>
 
+#include "probes/demo/demo_faults.hpp"
 #include "suites/model/expected.hpp"
 
 namespace glassbox::probes {
@@ -55,6 +59,7 @@ struct DemoOptions {
   std::uint16_t port = 0;  // 0 = any free port
   std::string otlp_endpoint;  // "http://127.0.0.1:4318": export spans there; "" = no spans
   std::string service_name = "glassbox-demo";
+  DemoFaults faults;          // injected latency and errors; none by default
 };
 
 class DemoService {
@@ -70,6 +75,7 @@ class DemoService {
 
 // Binds options.address (an IP address, not a host name) and options.port and starts
 // serving. Errors, e.g.:
+//   "demo fault latency_ratio=0.5 needs latency_ms" (options.faults, see validate_demo_faults)
 //   "invalid OTLP endpoint 'localhost:4318': the scheme must be http:// or https://"
 //   "cannot listen on 127.0.0.1:8080: address already in use"
 //   "cannot listen on localhost:8080: not an IP address"
