@@ -9,6 +9,7 @@
 #include "cli/report_outputs.hpp"
 #include "cli/terminal.hpp"
 #include "reports/model/results_json.hpp"
+#include "reports/verdicts/comparison.hpp"
 #include "reports/writers/console.hpp"
 
 namespace glassbox::cli {
@@ -17,12 +18,17 @@ Handler add_report_command(CLI::App& app) {
   struct Args {
     std::vector<std::string> inputs;
     ReportPaths reports;
+    std::string baseline;
     bool no_color = false;
   };
   auto args = std::make_shared<Args>();
   CLI::App* cmd = app.add_subcommand("report", "Re-render results JSON files into reports; several files are merged");
   cmd->add_option("results", args->inputs, "Results JSON files (e.g. one per shard)")->required()->option_text("RESULTS.json...");
   add_report_options(*cmd, args->reports);
+  cmd->add_option("--baseline", args->baseline,
+                  "Compare the (merged) results with an earlier results file, with the default thresholds "
+                  "(p50/p95/p99 +10%, error rate +1 point, throughput -10%, new failures, lost coverage)")
+      ->option_text("RESULTS.json");
   cmd->add_flag("--no-color", args->no_color, "No ANSI colours");
   cmd->footer("Example:\n  glassbox report shard-1.json shard-2.json shard-3.json --html out/report --junit out/junit.xml");
   return [args] {
@@ -39,6 +45,14 @@ Handler add_report_command(CLI::App& app) {
     if (!merged) {
       fmt::print(stderr, "glassbox: {}\n", merged.error().to_string());
       return int(kUsage);
+    }
+    if (!args->baseline.empty()) {
+      auto baseline = reports::read_results_file(args->baseline);
+      if (!baseline) {
+        fmt::print(stderr, "glassbox: --baseline: {}\n", baseline.error().to_string());
+        return int(kUsage);
+      }
+      merged->comparison = reports::compare_with_defaults(*baseline, *merged, args->baseline);
     }
     bool ok = true;
     auto written = write_reports(*merged, args->reports, ok);

@@ -32,6 +32,8 @@ struct RunArgs {
   std::string traces_from;
   std::string paths_from;
   std::string otlp_export;
+  std::string baseline;
+  double rate = 0;
   int settle_ms = 500;
   bool no_color = false;
   bool quiet = false;
@@ -84,6 +86,8 @@ int run_command(const RunArgs& args) {
   options.traces_from = args.traces_from;
   options.paths_from = args.paths_from;
   options.otlp_export = args.otlp_export;
+  options.baseline = args.baseline;
+  options.rate = args.rate;
   options.settle = std::chrono::milliseconds(args.settle_ms);
   options.interrupted = &interrupt_flag();
 
@@ -95,6 +99,15 @@ int run_command(const RunArgs& args) {
   observer.on_notice = [&](const std::string& line) {
     if (!args.quiet) fmt::print(stderr, "glassbox: {}\n", line);
   };
+  // The load phase's live line, on a terminal only (a log gets the summary notice instead).
+  if (caps.progress && !args.quiet)
+    observer.on_load_progress = [](const std::string& suite, const std::string& profile, double elapsed_s,
+                                   double planned_s, std::uint64_t completed, double rate, std::uint64_t p99_us) {
+      std::string planned = planned_s > 0 ? fmt::format(" / {:.0f} s", planned_s) : std::string();
+      fmt::print(stderr, "\r\x1b[2Kload {} ({}): {:.1f} s{}, {} requests, {:.0f}/s, p99 {:.1f} ms", suite, profile,
+                 elapsed_s, planned, completed, rate, static_cast<double>(p99_us) / 1000.0);
+      if (planned_s > 0 && elapsed_s >= planned_s) fmt::print(stderr, "\n");
+    };
 
   runner::RunOutcome outcome = runner::run(options, observer);
   if (outcome.failure != runner::FailureKind::None) {
@@ -122,6 +135,13 @@ Handler add_run_command(CLI::App& app) {
       ->option_text("GLOB");
   cmd->add_option("--shard", args->shard, "Run shard I of N (1-based), e.g. 2/3; merge with `glassbox report`")
       ->option_text("I/N");
+  cmd->add_option("--baseline", args->baseline,
+                  "Compare with an earlier results file (an alpha run, or an earlier beta): latency percentiles, "
+                  "error rate, throughput, newly failing cases and lost coverage; a regression fails the run")
+      ->option_text("RESULTS.json");
+  cmd->add_option("--rate", args->rate, "Start at most R functional cases per second (default: no limit)")
+      ->option_text("R")
+      ->check(CLI::PositiveNumber);
   cmd->add_option("--concurrency", args->concurrency, "Cases in flight at once (default: the suite's, 8)")
       ->check(CLI::Range(1, 4096));
   cmd->add_option("--repeat", args->repeat, "Send every selected case N times (flakiness, quick load); ids get #2, #3, ...")

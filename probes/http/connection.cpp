@@ -17,8 +17,6 @@
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/http/error.hpp>
 #include <boost/beast/http/read.hpp>
-#include <boost/beast/http/parser.hpp>
-#include <boost/beast/http/string_body.hpp>
 #include <fmt/core.h>
 #include <openssl/err.h>
 #include <openssl/ssl.h>
@@ -28,6 +26,7 @@
 #include "probes/http/error_text.hpp"
 #include "probes/http/pool.hpp"
 #include "probes/http/request_writer.hpp"
+#include "probes/http/response_parser.hpp"
 
 namespace glassbox::probes::detail {
 namespace {
@@ -81,6 +80,7 @@ class BeastConnection final : public Connection, public std::enable_shared_from_
   void start(Exchange& exchange) override;
   bool still_open() override;
   void close() override;
+  void disarm() override;
 
  private:
   enum class State { New, Connecting, Ready, Closed };
@@ -100,8 +100,10 @@ class BeastConnection final : public Connection, public std::enable_shared_from_
   void send_request();
   void on_written(const error_code& error);
   void read_response();
+  void on_header(const error_code& error);
   void on_read(const error_code& error);
   void on_read_error(const error_code& error);
+  void arm_deadline(Clock::time_point when);
   void on_deadline(const error_code& error);
   void lost_before_response(const error_code& error);
   void complete();
@@ -120,13 +122,16 @@ class BeastConnection final : public Connection, public std::enable_shared_from_
   Clock::time_point idle_since_;
   std::string write_buffer_;
   boost::beast::flat_buffer read_buffer_;
-  std::optional<http::response_parser<http::string_body>> parser_;
+  std::optional<ResponseParser> parser_;
+  bool deadline_armed_ = false;   // a wait on deadline_ is pending
 };
 
 void BeastConnection::start(Exchange& exchange) {
   exchange_ = &exchange;
-  deadline_.expires_at(exchange.deadline);
-  deadline_.async_wait([self = shared_from_this()](const error_code& error) { self->on_deadline(error); });
+  // The timer is re-armed only when it would fire too late for this exchange. Under load
+  // every exchange's deadline lies after the pending one's, so the timer fires about once
+  // per timeout and moves on, instead of being cancelled and armed for every request.
+  if (!deadline_armed_ || deadline_.expiry() > exchange.deadline) arm_deadline(exchange.deadline);
   if (state_ == State::Ready) {
     send_request();
     return;
@@ -157,8 +162,22 @@ void BeastConnection::close() {
   shut();
 }
 
+void BeastConnection::arm_deadline(Clock::time_point when) {
+  // Re-arming aborts a pending wait; its handler sees the error and leaves the flag alone.
+  deadline_.expires_at(when);
+  deadline_.async_wait([self = shared_from_this()](const error_code& error) { self->on_deadline(error); });
+  deadline_armed_ = true;
+}
+
+void BeastConnection::disarm() {
+  if (!deadline_armed_) return;
+  deadline_armed_ = false;
+  deadline_.cancel();
+}
+
 void BeastConnection::shut() {
   state_ = State::Closed;
+  deadline_armed_ = false;
   deadline_.cancel();
   error_code ignored;
   // No TLS close_notify: waiting for the peer's would cost a round trip for nothing.
@@ -236,10 +255,42 @@ void BeastConnection::on_written(const error_code& error) {
 }
 
 void BeastConnection::read_response() {
-  parser_.emplace();
+  parser_.emplace(exchange_->response, exchange_->request.keep);
   parser_->header_limit(kHeaderLimit);
   parser_->body_limit(pool_.settings().max_response_bytes);
   if (exchange_->request.method == "HEAD") parser_->skip(true);   // no body follows, whatever the headers say
+  // The header on its own first. Beast 1.74's eager parse (async_read) of a response whose
+  // Content-Length is over the body limit loses the body_limit error when body bytes come
+  // in the same read as the header, and then stores the whole body; a header-only read
+  // reports the limit before any body byte is kept.
+  with_stream([this](auto& stream) {
+    http::async_read_header(stream, read_buffer_, *parser_,
+                            [self = shared_from_this()](const error_code& error, std::size_t) { self->on_header(error); });
+  });
+}
+
+void BeastConnection::on_header(const error_code& error) {
+  if (state_ == State::Closed) return;
+  if (error) {
+    on_read_error(error);
+    return;
+  }
+  // A small response usually arrives whole with its header: parse the body bytes already
+  // buffered here, which spares a round through the io_context per response. (The body
+  // limit was checked against Content-Length with the header; put() checks chunks.)
+  if (!parser_->is_done() && read_buffer_.size() > 0) {
+    parser_->eager(true);
+    error_code parse_error;
+    read_buffer_.consume(parser_->put(read_buffer_.data(), parse_error));
+    if (parse_error && parse_error != http::error::need_more) {
+      on_read_error(parse_error);
+      return;
+    }
+  }
+  if (parser_->is_done()) {
+    on_read(error_code{});
+    return;
+  }
   with_stream([this](auto& stream) {
     http::async_read(stream, read_buffer_, *parser_,
                      [self = shared_from_this()](const error_code& error, std::size_t) { self->on_read(error); });
@@ -252,29 +303,28 @@ void BeastConnection::on_read(const error_code& error) {
     on_read_error(error);
     return;
   }
-  const int status = parser_->get().result_int();
+  const int status = parser_->status();
   if (status >= 100 && status < 200 && status != 101) {
-    read_response();   // an interim response (103 Early Hints...); the real one follows
+    // An interim response (103 Early Hints...); the real one follows, with its own headers.
+    exchange_->response.headers.clear();
+    read_response();
     return;
   }
   complete();
 }
 
 void BeastConnection::complete() {
-  auto& message = parser_->get();
   Exchange& exchange = *exchange_;
-  HttpResponse& response = exchange.response;
-  response.status = message.result_int();
-  response.headers.reserve(static_cast<std::size_t>(std::distance(message.begin(), message.end())));
-  for (const auto& field : message) response.headers.emplace_back(field.name_string(), field.value());
-  response.body = std::move(message.body());
+  HttpResponse& response = exchange.response;   // the parser wrote headers and body into it
+  response.status = parser_->status();
   // A body delimited by end-of-stream leaves nothing to reuse, whatever the headers say;
   // after 101 the connection speaks another protocol.
-  const bool reusable = message.keep_alive() && !parser_->need_eof() && response.status != 101;
+  const bool reusable = parser_->keep_alive() && !parser_->need_eof() && response.status != 101;
 
   ++responses_;
   exchange_ = nullptr;
-  deadline_.cancel();
+  // The deadline timer stays armed (see start()); the client disarms idle connections
+  // when nothing is in flight, so that run() can return.
   if (reusable) {
     idle_since_ = Clock::now();
     pool_.connection_idle(*this);
@@ -323,11 +373,21 @@ void BeastConnection::lost_before_response(const error_code& error) {
 }
 
 void BeastConnection::on_deadline(const error_code& error) {
-  // A stale expiry (the timer was re-armed for the next exchange after this handler was
-  // queued) must not time out the next exchange.
-  if (error || state_ == State::Closed || exchange_ == nullptr || deadline_.expiry() > Clock::now()) return;
-  fail(ErrorKind::Timeout,
-       fmt::format("{}: no response within {} ms", host_port(), exchange_->request.timeout.count()));
+  if (error) return;   // aborted by a re-arm, disarm() or shut(): the flag is theirs
+  deadline_armed_ = false;
+  if (state_ == State::Closed || exchange_ == nullptr) return;
+  // The timer may have been armed for an earlier exchange: this one's deadline decides.
+  if (exchange_->deadline > Clock::now()) {
+    arm_deadline(exchange_->deadline);
+    return;
+  }
+  // A response that started but did not finish (a dripping body) says so: "no response"
+  // would send the reader looking for a dead server. The parser of an earlier exchange on
+  // this connection is done, so it does not count.
+  const bool started = parser_ && parser_->got_some() && !parser_->is_done();
+  fail(ErrorKind::Timeout, fmt::format("{}: {} within {} ms", host_port(),
+                                       started ? "response not complete" : "no response",
+                                       exchange_->request.timeout.count()));
 }
 
 void BeastConnection::fail(ErrorKind kind, std::string message) {

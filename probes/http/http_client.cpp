@@ -101,6 +101,10 @@ void HostPool::retry_on_fresh_connection(Connection& stale, Exchange& exchange) 
   open_connection().start(exchange);
 }
 
+void HostPool::disarm_idle() {
+  for (Connection* connection : idle_) connection->disarm();
+}
+
 void HostPool::close_all() {
   waiting_.clear();
   idle_.clear();
@@ -191,14 +195,25 @@ std::string load_ca_file(asio::ssl::context& tls, const std::string& path) {
 class Client final : public HttpClient, private AttemptListener {
  public:
   explicit Client(const ClientOptions& options);
-  void send(HttpRequest request, std::function<void(HttpResponse)> done) override;
+  void send(const HttpRequest& request, std::function<void(HttpResponse)> done) override;
   void run() override;
   void cancel() override;
+  void post_at(Clock::time_point when, std::function<void()> fn) override;
 
  private:
+  // A post_at call waiting for its time. Nodes move to spare_ once they ran and are
+  // reused, so a caller that keeps one call pending at a time allocates nothing.
+  struct ScheduledCall {
+    explicit ScheduledCall(asio::io_context& io) : timer(io) {}
+    asio::steady_timer timer;
+    std::function<void()> fn;
+  };
+
   void attempt_finished(Exchange& exchange) override;
   void start_attempt(Exchange& exchange);
   void finish(Exchange& exchange);
+  Exchange& new_exchange();
+  void release(Exchange& exchange);
   void fail_without_attempt(std::function<void(HttpResponse)>& done, ErrorKind kind, std::string message);
   HostPool& pool_for(const UrlParts& url, bool verify_tls);
   void cancel_everything();
@@ -216,6 +231,11 @@ class Client final : public HttpClient, private AttemptListener {
   std::unordered_map<std::string, std::unique_ptr<HostPool>> pools_;
   std::string pool_key_;          // reused for lookups, so that finding a pool does not allocate
   std::list<Exchange> live_;
+  // Finished exchanges kept for the next sends (a few: a callback usually sends its
+  // successor at once), so their nodes and string storage are reused.
+  std::list<Exchange> spare_exchanges_;
+  std::list<ScheduledCall> scheduled_;
+  std::list<ScheduledCall> spare_calls_;
   std::atomic<bool> cancel_requested_{false};
   bool cancelled_ = false;        // the io thread has failed everything with Cancelled
 };
@@ -252,14 +272,12 @@ void Client::fail_without_attempt(std::function<void(HttpResponse)>& done, Error
   });
 }
 
-void Client::send(HttpRequest request, std::function<void(HttpResponse)> done) {
+void Client::send(const HttpRequest& request, std::function<void(HttpResponse)> done) {
   if (cancel_requested_.load(std::memory_order_relaxed)) {
     fail_without_attempt(done, ErrorKind::Cancelled, "cancelled");
     return;
   }
-  if (request.trace_id.empty()) {
-    request.trace_id = new_trace_id();
-  } else if (!is_valid_trace_id(request.trace_id)) {
+  if (!request.trace_id.empty() && !is_valid_trace_id(request.trace_id)) {
     fail_without_attempt(done, ErrorKind::InvalidUrl,
                          fmt::format("invalid trace id '{}': expected 32 lowercase hex digits, not all zero",
                                      request.trace_id));
@@ -270,24 +288,59 @@ void Client::send(HttpRequest request, std::function<void(HttpResponse)> done) {
     return;
   }
 
-  Exchange& exchange = live_.emplace_back();
-  exchange.position = std::prev(live_.end());
-  exchange.request = std::move(request);
+  Exchange& exchange = new_exchange();
+  exchange.request = request;   // copy-assigned: a reused exchange keeps its storage
+  if (exchange.request.trace_id.empty()) assign_new_trace_id(exchange.request.trace_id);
   exchange.done = std::move(done);
   auto url = parse_url(exchange.request.url);   // views into the exchange's own copy
   if (!url) {
     fail_without_attempt(exchange.done, ErrorKind::InvalidUrl, url.error().message);
-    live_.erase(exchange.position);
+    release(exchange);
     return;
   }
   if (url->scheme == Scheme::Https && !tls_problem_.empty()) {
     fail_without_attempt(exchange.done, ErrorKind::Tls, tls_problem_);
-    live_.erase(exchange.position);
+    release(exchange);
     return;
   }
   exchange.url = *url;
   exchange.pool = &pool_for(exchange.url, options_.verify_tls && exchange.request.verify_tls);
   start_attempt(exchange);
+}
+
+Exchange& Client::new_exchange() {
+  if (spare_exchanges_.empty()) {
+    live_.emplace_back();
+  } else {
+    live_.splice(live_.end(), spare_exchanges_, spare_exchanges_.begin());
+  }
+  Exchange& exchange = live_.back();
+  exchange.position = std::prev(live_.end());
+  exchange.pool = nullptr;
+  exchange.fresh_connection_retry_used = false;
+  exchange.attempts_made = 0;
+  HttpResponse& response = exchange.response;   // moved from by the previous finish()
+  response.status = 0;
+  response.headers.clear();
+  response.body.clear();
+  response.error = ErrorKind::None;
+  response.error_message.clear();
+  response.latency_ms = 0;
+  response.attempts.clear();
+  return exchange;
+}
+
+void Client::release(Exchange& exchange) {
+  // A few spares cover a callback that sends its successor; large request bodies are not
+  // worth keeping around.
+  constexpr std::size_t kMaxSpares = 16;
+  constexpr std::size_t kMaxKeptBody = 16 * 1024;
+  exchange.done = nullptr;
+  if (spare_exchanges_.size() < kMaxSpares && exchange.request.body.capacity() <= kMaxKeptBody) {
+    spare_exchanges_.splice(spare_exchanges_.end(), live_, exchange.position);
+  } else {
+    live_.erase(exchange.position);
+  }
 }
 
 HostPool& Client::pool_for(const UrlParts& url, bool verify_tls) {
@@ -313,7 +366,7 @@ void Client::start_attempt(Exchange& exchange) {
   response.body.clear();
   response.error = ErrorKind::None;
   response.error_message.clear();
-  exchange.span_id = new_span_id();
+  assign_new_span_id(exchange.span_id);
   exchange.fresh_connection_retry_used = false;
   exchange.pool->dispatch(exchange);
 }
@@ -322,10 +375,12 @@ void Client::attempt_finished(Exchange& exchange) {
   auto& response = exchange.response;
   const std::chrono::duration<double, std::milli> elapsed = Clock::now() - exchange.attempt_start;
   response.latency_ms = elapsed.count();
-  response.attempts.push_back(
-      HttpAttempt{exchange.span_id, response.status, response.error, response.error_message, response.latency_ms});
+  if (exchange.request.keep == HttpRequest::Keep::Full) {
+    response.attempts.push_back(
+        HttpAttempt{exchange.span_id, response.status, response.error, response.error_message, response.latency_ms});
+  }
 
-  const int attempts = static_cast<int>(response.attempts.size());
+  const int attempts = ++exchange.attempts_made;
   if (cancelled_ || !is_system_error(exchange) || attempts > exchange.request.retry.retries) {
     finish(exchange);
     return;
@@ -350,8 +405,13 @@ void Client::finish(Exchange& exchange) {
     response.body.clear();
   }
   auto done = std::move(exchange.done);
-  live_.erase(exchange.position);
+  release(exchange);
   done(std::move(response));
+  // Nothing in flight: idle connections must not keep run() busy with their deadline
+  // timers. (Under load this happens only at the end.)
+  if (live_.empty() && !cancelled_) {
+    for (auto& [key, pool] : pools_) pool->disarm_idle();
+  }
 }
 
 void Client::run() {
@@ -364,8 +424,32 @@ void Client::cancel() {
   asio::post(io_, [this] { cancel_everything(); });
 }
 
+void Client::post_at(Clock::time_point when, std::function<void()> fn) {
+  if (cancelled_ || cancel_requested_.load(std::memory_order_relaxed)) return;
+  if (spare_calls_.empty()) {
+    scheduled_.emplace_back(io_);
+  } else {
+    scheduled_.splice(scheduled_.end(), spare_calls_, spare_calls_.begin());
+  }
+  const auto call = std::prev(scheduled_.end());
+  call->fn = std::move(fn);
+  call->timer.expires_at(when);
+  call->timer.async_wait([this, call](const boost::system::error_code& error) {
+    // After cancel_everything() the node is gone; do not touch it.
+    if (error || cancelled_) return;
+    auto fn = std::move(call->fn);
+    call->fn = nullptr;
+    spare_calls_.splice(spare_calls_.end(), scheduled_, call);
+    fn();
+  });
+}
+
 void Client::cancel_everything() {
   cancelled_ = true;
+  // Destroying the timers aborts their waits; the handlers see cancelled_ and return.
+  scheduled_.clear();
+  spare_calls_.clear();
+  spare_exchanges_.clear();
   for (auto& [key, pool] : pools_) pool->close_all();
   // Callbacks may call send(); those requests see cancel_requested_ and are posted, not
   // added here, so this loop ends.

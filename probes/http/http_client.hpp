@@ -6,6 +6,7 @@
 // is how the runner keeps `concurrency` cases in flight and chains multi-step cases).
 // send() may also be called before run(). cancel() is the only member safe to call from
 // another thread: outstanding and later requests complete with ErrorKind::Cancelled.
+// Nothing is kept per request once its callback ran, so a long run stays in constant memory.
 #pragma once
 
 #include <chrono>
@@ -50,6 +51,14 @@ struct HttpRequest {
   std::chrono::milliseconds timeout{10000};  // per attempt, connect to last byte
   Retry retry;
   std::string trace_id;          // 32 lowercase hex; every attempt carries traceparent with it
+  // The traceparent's sampled flag: false sends "-00", so services that sample by their
+  // parent's decision record no trace for this request (load traffic).
+  bool sampled = true;
+  // Full: status, headers, body and one HttpAttempt per attempt. StatusOnly: status, error
+  // and latency only (headers, body and attempts stay empty), which saves the copies on
+  // the hot path of load traffic that judges nothing but the status.
+  enum class Keep { Full, StatusOnly };
+  Keep keep = Keep::Full;
   bool verify_tls = true;        // false: no certificate check for this request (a target marked
                                  // insecure); ClientOptions::verify_tls=false turns it off for all
 };
@@ -83,9 +92,15 @@ struct ClientOptions {
 class HttpClient {
  public:
   virtual ~HttpClient() = default;
-  virtual void send(HttpRequest request, std::function<void(HttpResponse)> done) = 0;
+  // The request is copied; a warm client copies it into storage of an earlier request,
+  // so a steady stream of sends does not allocate per request.
+  virtual void send(const HttpRequest& request, std::function<void(HttpResponse)> done) = 0;
   virtual void run() = 0;
   virtual void cancel() = 0;
+  // Calls fn on the client's thread at `when` (at once if it has passed), keeping run()
+  // from returning until then. Call it from that thread or before run(). Calls still
+  // pending when cancel() takes effect are dropped without running.
+  virtual void post_at(std::chrono::steady_clock::time_point when, std::function<void()> fn) = 0;
 };
 
 std::unique_ptr<HttpClient> make_http_client(const ClientOptions& options);

@@ -45,6 +45,7 @@ struct Exchange {
   Clock::time_point attempt_start;
   Clock::time_point deadline;
   bool fresh_connection_retry_used = false;
+  int attempts_made = 0;           // also counted when request.keep skips response.attempts
 
   // Status, headers, body and error of the current attempt; attempts of all of them.
   HttpResponse response;
@@ -90,6 +91,9 @@ class Connection {
   virtual bool still_open() = 0;
   // Closes without reporting anything; the caller deals with the exchange, if any.
   virtual void close() = 0;
+  // For an idle connection: cancels its deadline timer, which otherwise stays armed after
+  // a response (re-arming it per request would cost more than letting it run out).
+  virtual void disarm() = 0;
 };
 std::shared_ptr<Connection> make_connection(HostPool& pool);   // connection.cpp
 
@@ -105,6 +109,8 @@ class HostPool final {
   void dispatch(Exchange& exchange);
   // Closes every connection and forgets queued exchanges, reporting nothing (cancel()).
   void close_all();
+  // Cancels the deadline timers of idle connections (nothing in flight any more).
+  void disarm_idle();
 
   // Called by connections.
   void connection_idle(Connection& connection);

@@ -67,7 +67,7 @@ void write_request(std::string& out, const HttpRequest& request, std::string_vie
   if (!caller_sets(request.headers, "host")) append_header(out, "Host", authority);
   if (!caller_sets(request.headers, "user-agent")) append_header(out, "User-Agent", user_agent);
   out.append("traceparent: 00-").append(request.trace_id).push_back('-');
-  out.append(span_id).append("-01\r\n");
+  out.append(span_id).append(request.sampled ? "-01\r\n" : "-00\r\n");
   for (const auto& [name, value] : request.headers) {
     if (!replaced_by_client(name)) append_header(out, name, value);
   }

@@ -17,7 +17,8 @@ std::optional<std::string> request_problem(const HttpRequest& request);
 
 // Replaces `out` with the request line, headers and body of one attempt:
 //   - Host (the URL's authority) and User-Agent unless the caller set them;
-//   - traceparent "00-<request.trace_id>-<span_id>-01", replacing any the caller set;
+//   - traceparent "00-<request.trace_id>-<span_id>-01" ("-00" when request.sampled is
+//     false), replacing any the caller set;
 //   - Content-Length when the body is non-empty or the method carries one (POST, PUT,
 //     PATCH); a caller's Content-Length or Transfer-Encoding is dropped, the client frames
 //     the body itself;

@@ -39,32 +39,42 @@ int hex_value(char c) { return c <= '9' ? c - '0' : c - 'a' + 10; }
 }  // namespace
 
 std::string new_trace_id() {
+  std::string id;
+  id.reserve(32);
+  assign_new_trace_id(id);
+  return id;
+}
+
+void assign_new_trace_id(std::string& out) {
   std::uint64_t high = 0;
   std::uint64_t low = 0;
   while (high == 0 && low == 0) {
     high = generator()();
     low = generator()();
   }
-  std::string id;
-  id.reserve(32);
-  append_hex(id, high);
-  append_hex(id, low);
-  return id;
+  out.clear();
+  append_hex(out, high);
+  append_hex(out, low);
 }
 
 std::string new_span_id() {
-  std::uint64_t value = 0;
-  while (value == 0) value = generator()();
   std::string id;
-  id.reserve(16);
-  append_hex(id, value);
+  assign_new_span_id(id);
   return id;
 }
 
-std::string make_traceparent(std::string_view trace_id, std::string_view span_id) {
+void assign_new_span_id(std::string& out) {
+  std::uint64_t value = 0;
+  while (value == 0) value = generator()();
+  out.clear();
+  append_hex(out, value);
+}
+
+std::string make_traceparent(std::string_view trace_id, std::string_view span_id, TraceFlags flags) {
   std::string header;
   header.reserve(55);
-  header.append("00-").append(trace_id).append("-").append(span_id).append("-01");
+  header.append("00-").append(trace_id).append("-").append(span_id);
+  header.append(flags == TraceFlags::Sampled ? "-01" : "-00");
   return header;
 }
 

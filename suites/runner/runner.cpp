@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <ctime>
+#include <fnmatch.h>
 #include <map>
 #include <thread>
 
@@ -14,12 +15,15 @@
 #include "probes/http/http_client.hpp"
 #include "probes/http/trace_context.hpp"
 #include "probes/traces/trace_source.hpp"
+#include "reports/model/results_json.hpp"
 #include "reports/verdicts/coverage.hpp"
 #include "suites/loader/loader.hpp"
 #include "suites/runner/case_judge.hpp"
 #include "suites/runner/paths_baseline.hpp"
 #include "suites/runner/property_run.hpp"
+#include "suites/runner/load_phase.hpp"
 #include "suites/runner/request_builder.hpp"
+#include "suites/runner/service_levels.hpp"
 #include "suites/runner/run_export.hpp"
 #include "suites/runner/span_collection.hpp"
 #include "suites/runner/steps.hpp"
@@ -188,7 +192,15 @@ RunOutcome run(const RunOptions& options, const RunObserver& observer) {
                        options.paths_from.string()));
   }
 
+  std::optional<reports::RunResults> baseline;
+  if (!options.baseline.empty()) {
+    auto read = reports::read_results_file(options.baseline);
+    if (!read) return fail(FailureKind::Suite, Error("--baseline: " + read.error().message));
+    baseline = std::move(read.value());
+  }
+
   std::vector<std::vector<suite::Target>> targets;
+  std::vector<ServiceLevels::SuitePlan> level_plans;
   int concurrency = options.concurrency;
   std::vector<std::string> secrets;
   for (const LoadedSuite& s : suites) {
@@ -197,6 +209,9 @@ RunOutcome run(const RunOptions& options, const RunObserver& observer) {
     auto t = suite::resolve_targets(s.suite, options.environment);
     if (!t) return fail(FailureKind::Suite, t.error());
     targets.push_back(std::move(t.value()));
+    auto env_plan = suite::plan_for(s.suite, options.environment);
+    if (!env_plan) return fail(FailureKind::Suite, env_plan.error());
+    level_plans.push_back({&s.suite, std::move(env_plan.value())});
     if (options.concurrency <= 0) concurrency = std::max(concurrency, s.suite.defaults.concurrency);
     secrets.insert(secrets.end(), s.suite.secrets.begin(), s.suite.secrets.end());
   }
@@ -214,6 +229,10 @@ RunOutcome run(const RunOptions& options, const RunObserver& observer) {
   std::vector<Planned> plan;
   for (int repetition = 1; repetition <= std::max(options.repeat, 1); ++repetition)
     for (std::size_t i : select_cases(ids, options.filter, options.shard)) {
+      // The environment may run no functional case ("none") or only some (a glob).
+      const std::string& env_cases = level_plans[all[i].suite].plan.cases;
+      if (env_cases == "none") continue;
+      if (!env_cases.empty() && env_cases != "all" && fnmatch(env_cases.c_str(), all[i].c->id.c_str(), 0) != 0) continue;
       plan.push_back(all[i]);
       plan.back().repetition = repetition;
     }
@@ -262,9 +281,43 @@ RunOutcome run(const RunOptions& options, const RunObserver& observer) {
     if (receiver->grpc()) notice(fmt::format("span receiver listening on {} (OTLP/gRPC)", receiver->grpc()->endpoint()));
   }
 
-  // The demo starts only when a selected case needs it.
+  // The demo starts only when a selected case or a load phase needs it.
   std::unique_ptr<probes::DemoService> demo;
+  std::string demo_faults;
   std::vector<std::string> insecure_targets;
+  struct Problem {
+    FailureKind failure = FailureKind::None;
+    Error error;
+  };
+  auto prepare_target = [&](const suite::Target& t) -> Problem {
+    if (t.is_builtin_demo() && !demo) {
+      probes::DemoOptions demo_options;
+      if (receiver) demo_options.otlp_endpoint = receiver->endpoint();
+      if (!t.demo_faults().empty()) {
+        auto faults = probes::parse_demo_faults(t.demo_faults());
+        if (!faults) return {FailureKind::Suite, Error(fmt::format("target '{}': {}", t.name, faults.error().message), t.where)};
+        demo_options.faults = faults.value();
+      }
+      auto started = probes::start_demo_service(demo_options);
+      if (!started) return {FailureKind::Infrastructure, started.error()};
+      demo = std::move(started.value());
+      demo_faults = std::string(t.demo_faults());
+      notice(fmt::format("demo target listening on {}{}", demo->base_url(),
+                         demo_faults.empty() ? std::string() : " with injected faults " + demo_faults));
+    } else if (t.is_builtin_demo() && t.demo_faults() != demo_faults) {
+      return {FailureKind::Suite, Error(fmt::format("target '{}': the built-in demo already runs with faults '{}'; "
+                                                    "one run has one demo, so every builtin:demo target needs the same "
+                                                    "faults",
+                                                    t.name, demo_faults),
+                                        t.where)};
+    }
+    if (t.insecure && !options.insecure &&
+        std::find(insecure_targets.begin(), insecure_targets.end(), t.name) == insecure_targets.end()) {
+      insecure_targets.push_back(t.name);
+      notice(fmt::format("target '{}' is marked insecure: its TLS certificates are not verified", t.name));
+    }
+    return {};
+  };
   // The request a case (or one step of a multi-step case) sends, its target resolved.
   auto build_step = [&](const Planned& p, const suite::Case& step) -> Expected<probes::HttpRequest> {
     const suite::Suite& s = suites[p.suite].suite;
@@ -278,6 +331,12 @@ RunOutcome run(const RunOptions& options, const RunObserver& observer) {
     if (effective.insecure && !options.insecure) built->verify_tls = false;
     return built;
   };
+  auto target_name = [&](const Planned& p) -> std::string {
+    const suite::Suite& s = suites[p.suite].suite;
+    const suite::Request* request = s.find_request(step_case(*p.c, 0, {}).request);
+    const suite::Target* target = request ? target_of(targets[p.suite], s, *request) : nullptr;
+    return target ? target->name : std::string();
+  };
   for (Planned& p : plan) {
     const suite::Suite& s = suites[p.suite].suite;
     const suite::Case first = step_case(*p.c, 0, {});
@@ -290,36 +349,57 @@ RunOutcome run(const RunOptions& options, const RunObserver& observer) {
       const suite::Request* step_request = s.find_request(step_case(*p.c, k, {}).request);
       const suite::Target* t = step_request ? target_of(targets[p.suite], s, *step_request) : nullptr;
       if (!t) return fail(FailureKind::Suite, Error(fmt::format("case '{}' has no request or target to send to", p.c->id)));
-      if (t->is_builtin_demo() && !demo) {
-        probes::DemoOptions demo_options;
-        if (receiver) demo_options.otlp_endpoint = receiver->endpoint();
-        auto started = probes::start_demo_service(demo_options);
-        if (!started) return fail(FailureKind::Infrastructure, started.error());
-        demo = std::move(started.value());
-        notice(fmt::format("demo target listening on {}", demo->base_url()));
-      }
-      if (t->insecure && !options.insecure &&
-          std::find(insecure_targets.begin(), insecure_targets.end(), t->name) == insecure_targets.end()) {
-        insecure_targets.push_back(t->name);
-        notice(fmt::format("target '{}' is marked insecure: its TLS certificates are not verified", t->name));
-      }
+      if (auto problem = prepare_target(*t); problem.failure != FailureKind::None)
+        return fail(problem.failure, problem.error);
     }
     auto built = build_step(p, first);
     if (!built) return fail(FailureKind::Suite, Error(fmt::format("case '{}': {}", p.c->id, built.error().message)));
     p.request = std::move(built.value());
   }
 
+  // Load phases: their targets are prepared and their requests built before any traffic. A
+  // sharded run leaves the load phase to shard 1, so N agents do not send N times the load.
+  struct PlannedLoad {
+    std::size_t suite = 0;
+    suite::LoadProfile profile;
+    std::vector<probes::LoadRequest> requests;
+  };
+  std::vector<PlannedLoad> loads;
+  for (std::size_t si = 0; si < suites.size(); ++si) {
+    const auto& profile = level_plans[si].plan.load;
+    if (!profile || (options.shard && options.shard->index != 1)) continue;
+    const suite::Suite& s = suites[si].suite;
+    LoadPhase phase{&s, &suites[si].cases, *profile, nullptr};
+    for (const std::string& name : load_request_names(phase)) {
+      const suite::Request* request = s.find_request(name);
+      const suite::Target* t = request ? target_of(targets[si], s, *request) : nullptr;
+      if (!t) return fail(FailureKind::Suite, Error(fmt::format("load: request '{}' has no target to send to", name), profile->where));
+      if (auto problem = prepare_target(*t); problem.failure != FailureKind::None) return fail(problem.failure, problem.error);
+    }
+    phase.build = [&, si](const suite::Case& c) { return build_step(Planned{si, &c, {}, false}, c); };
+    auto requests = load_requests_of(phase);
+    if (!requests) return fail(FailureKind::Suite, requests.error());
+    loads.push_back(PlannedLoad{si, *profile, std::move(requests.value())});
+  }
+
   // Pre-flight: a target that refuses connections before any case is sent is an
   // infrastructure problem (exit 3), not a thousand failed cases.
   std::vector<std::string> origins;
-  for (const Planned& p : plan) {
-    std::string origin = origin_of(p.request.url);
+  std::vector<const probes::HttpRequest*> first_requests;
+  for (const Planned& p : plan) first_requests.push_back(&p.request);
+  for (const PlannedLoad& l : loads)
+    for (const probes::LoadRequest& r : l.requests) first_requests.push_back(&r.request);
+  for (const probes::HttpRequest* request : first_requests) {
+    const probes::HttpRequest& r = *request;
+    std::string origin = origin_of(r.url);
     if (std::find(origins.begin(), origins.end(), origin) != origins.end()) continue;
     origins.push_back(origin);
-    if (Status reachable = probes::check_reachable(p.request.url, kPreflightTimeout); !reachable)
+    if (Status reachable = probes::check_reachable(r.url, kPreflightTimeout); !reachable)
       return fail(FailureKind::Infrastructure, Error(redactor.text(reachable.error().message)));
   }
 
+  ServiceLevels levels(level_plans, std::move(baseline), options.baseline.string());
+  levels.begin();
   if (observer.on_start) observer.on_start(results.suites, plan.size());
   probes::ClientOptions client_options;
   client_options.max_connections_per_host = static_cast<std::size_t>(concurrency);
@@ -351,6 +431,7 @@ RunOutcome run(const RunOptions& options, const RunObserver& observer) {
   std::function<void()> launch;
   auto finish = [&](std::size_t i, reports::CaseResult r) {
     apply_repetition(plan[i], r);
+    r.target = target_name(plan[i]);
     results.cases[i] = std::move(r);
     ++done;
     if (observer.on_case) observer.on_case(results.cases[i], done, plan.size());
@@ -407,6 +488,8 @@ RunOutcome run(const RunOptions& options, const RunObserver& observer) {
         client->send(p.request, [&, i, offset](probes::HttpResponse next) { on_response(i, offset, std::move(next)); });
       };
   // Keeps `concurrency` cases in flight: each completion judges its case and starts the next.
+  // With --rate, a case starts no earlier than its turn at that rate.
+  std::uint64_t paced = 0;
   launch = [&] {
     if (next >= plan.size() || interrupted()) return;
     std::size_t i = next++;
@@ -416,9 +499,21 @@ RunOutcome run(const RunOptions& options, const RunObserver& observer) {
       finish(i, std::move(ran->second));
       return;
     }
-    p.request.trace_id = probes::new_trace_id();
-    double offset = std::chrono::duration<double, std::milli>(Clock::now() - run_start).count();
-    client->send(p.request, [&, i, offset](probes::HttpResponse response) { on_response(i, offset, std::move(response)); });
+    auto send = [&, i] {
+      Planned& q = plan[i];
+      q.request.trace_id = probes::new_trace_id();
+      double offset = std::chrono::duration<double, std::milli>(Clock::now() - run_start).count();
+      client->send(q.request, [&, i, offset](probes::HttpResponse response) { on_response(i, offset, std::move(response)); });
+    };
+    if (options.rate > 0) {
+      const auto due = run_start + std::chrono::duration_cast<Clock::duration>(
+                                       std::chrono::duration<double>(static_cast<double>(paced++) / options.rate));
+      if (due > Clock::now()) {
+        client->post_at(due, send);
+        return;
+      }
+    }
+    send();
   };
   for (int k = 0; k < concurrency; ++k) launch();
 
@@ -440,11 +535,36 @@ RunOutcome run(const RunOptions& options, const RunObserver& observer) {
   for (std::size_t i = 0; i < plan.size(); ++i) {
     if (plan[i].started) continue;
     reports::CaseResult r = describe_case(suites[plan[i].suite].suite.name, *plan[i].c);
+    r.target = target_name(plan[i]);
     r.outcome = reports::Outcome::Skipped;
     r.message = "not run: the run was interrupted";
     apply_repetition(plan[i], r);
     results.cases[i] = std::move(r);
   }
+
+  for (const PlannedLoad& l : loads) {
+    if (interrupted()) break;
+    const std::string& suite_name = suites[l.suite].suite.name;
+    notice(fmt::format("load phase of {}: {}", suite_name, l.profile.describe()));
+    probes::LoadPlan load_plan;
+    load_plan.suite = suite_name;
+    load_plan.profile = l.profile;
+    load_plan.requests = l.requests;
+    load_plan.client = client_options;
+    load_plan.interrupted = options.interrupted;
+    const std::string profile_text = l.profile.describe();
+    if (observer.on_load_progress)
+      load_plan.on_progress = [&](const probes::LoadProgress& progress) {
+        observer.on_load_progress(suite_name, profile_text, progress.elapsed_s, progress.planned_s, progress.completed,
+                                  progress.current_rate, progress.p99_us);
+      };
+    reports::LoadResult measured = probes::run_load(load_plan);
+    notice(fmt::format("load phase of {}: {} requests in {:.1f} s ({:.1f}/s), {} errors, p99 {:.1f} ms",
+                       suite_name, measured.completed, measured.duration_s, measured.throughput(), measured.errors,
+                       static_cast<double>(measured.latency.quantile(0.99)) / 1000.0));
+    results.load.push_back(std::move(measured));
+  }
+
   if (receiver || trace_source) {
     gather_spans(SpanInputs{collector, receiver.get(), trace_source.get(), demo.get()}, options, suites, results,
                  notice, interrupted);
@@ -452,6 +572,7 @@ RunOutcome run(const RunOptions& options, const RunObserver& observer) {
   }
   results.interrupted = interrupted();
   results.duration_ms = std::chrono::duration<double, std::milli>(Clock::now() - run_start).count();
+  levels.judge(results, results.duration_ms / 1000.0, redactor);
   if (!options.otlp_export.empty()) {
     auto exported = export_run_trace(results, options.otlp_export);
     if (!exported)

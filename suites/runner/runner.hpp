@@ -44,6 +44,8 @@ struct RunOptions {
   std::string traces_from;           // "jaeger:URL" or "tempo:URL": fetch each case's trace there
   std::filesystem::path paths_from;  // a baseline results file whose path shapes count as declared
   std::string otlp_export;           // OTLP/HTTP base URL: send the run as a trace there ("" = no)
+  std::filesystem::path baseline;    // an earlier results file to compare with ("" = none)
+  double rate = 0;                   // functional cases started per second at most (0 = no limit)
   const std::atomic<bool>* interrupted = nullptr;
 };
 
@@ -56,8 +58,11 @@ struct LoadedSuite {
 Expected<std::vector<LoadedSuite>> load_and_generate(const std::vector<std::filesystem::path>& files,
                                                     std::uint64_t seed);
 
-// The positions of the case ids the filter and shard select. Sharding goes by position
-// in the full, deterministic case list, before filtering, so agents agree on who runs what.
+// The 1-based shard of a case among `count`: a hash of its stable id, so every agent agrees
+// on who runs what, and a case keeps its shard when unrelated cases are added or removed.
+int shard_of(std::string_view case_id, int count);
+
+// The positions of the case ids the filter and shard select.
 std::vector<std::size_t> select_cases(const std::vector<std::string>& case_ids, const std::string& filter,
                                       const std::optional<Shard>& shard);
 
@@ -65,6 +70,10 @@ struct RunObserver {
   std::function<void(const std::vector<std::string>& suites, std::size_t total)> on_start;
   std::function<void(const reports::CaseResult&, std::size_t done, std::size_t total)> on_case;
   std::function<void(const std::string& line)> on_notice;   // e.g. "demo target listening on ..."
+  // The load phase's progress, about four times a second (suite name, profile, figures).
+  std::function<void(const std::string& suite, const std::string& profile, double elapsed_s, double planned_s,
+                     std::uint64_t completed, double rate, std::uint64_t p99_us)>
+      on_load_progress;
 };
 
 enum class FailureKind { None, Suite, Infrastructure };

@@ -1,6 +1,8 @@
 #include <fnmatch.h>
 
+#include <algorithm>
 #include <charconv>
+#include <cstdint>
 
 #include <fmt/format.h>
 
@@ -23,11 +25,27 @@ Expected<Shard> parse_shard(std::string_view text) {
   return s;
 }
 
+namespace {
+// FNV-1a, 64 bits: a fixed function of the id's bytes, the same on every agent and release.
+std::uint64_t stable_hash(std::string_view id) {
+  std::uint64_t h = 14695981039346656037ULL;
+  for (unsigned char c : id) {
+    h ^= c;
+    h *= 1099511628211ULL;
+  }
+  return h;
+}
+}  // namespace
+
+int shard_of(std::string_view case_id, int count) {
+  return static_cast<int>(stable_hash(case_id) % static_cast<std::uint64_t>(std::max(count, 1))) + 1;
+}
+
 std::vector<std::size_t> select_cases(const std::vector<std::string>& case_ids, const std::string& filter,
                                       const std::optional<Shard>& shard) {
   std::vector<std::size_t> out;
   for (std::size_t i = 0; i < case_ids.size(); ++i) {
-    if (shard && static_cast<int>(i % shard->count) != shard->index - 1) continue;
+    if (shard && shard_of(case_ids[i], shard->count) != shard->index) continue;
     if (!filter.empty() && fnmatch(filter.c_str(), case_ids[i].c_str(), 0) != 0) continue;
     out.push_back(i);
   }

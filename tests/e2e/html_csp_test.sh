@@ -29,9 +29,12 @@ echo '<html><body><p style="color:red">x</p><script>console.log(1)</script></bod
 open_page bad bad.html
 grep -q "Content Security Policy" "$WORK/console-bad.txt" || fail "a page breaking the CSP raised no console message"
 
-# A passing run: the example suite against the demo, spans and coverage included.
+# A passing run: the example suite against the demo: SLOs, the coverage map and span waterfalls.
 run_glassbox pass run "$SRC/suites/examples/demo.yaml" --listen 127.0.0.1:0 --html "$WORK/www/pass"
 expect_status 0 "the example suite"
+for part in 'id="slos"' 'slo-tiles' 'class="coverage-map"' 'class="waterfall'; do
+  grep -q "$part" "$WORK/www/pass/index.html" || fail "the demo's report has no $part"
+done
 open_page pass pass/index.html
 expect_quiet_console pass
 read -r colour size < <(python3 "$SRC/tests/e2e/tools/png_colours.py" "$WORK/pass.png" 60 320)

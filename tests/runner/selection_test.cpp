@@ -1,6 +1,8 @@
 #include <gtest/gtest.h>
 #include <rapidcheck/gtest.h>
 
+#include <algorithm>
+
 #include "suites/runner/runner.hpp"
 
 namespace glassbox::runner {
@@ -35,12 +37,38 @@ RC_GTEST_PROP(SelectCases, ShardsPartitionTheCasesExactly, ()) {
   std::vector<int> seen(n, 0);
   for (int s = 1; s <= shards; ++s) {
     auto part = select_cases(ids, "", Shard{s, shards});
-    // Round robin: shard sizes differ by at most one.
-    RC_ASSERT(static_cast<int>(part.size()) >= n / shards);
-    RC_ASSERT(static_cast<int>(part.size()) <= n / shards + 1);
     for (std::size_t i : part) ++seen[i];
   }
   for (int count : seen) RC_ASSERT(count == 1);
+}
+
+RC_GTEST_PROP(SelectCases, ACaseKeepsItsShardWhenOtherCasesAreAddedOrRemoved, ()) {
+  const auto ids = *rc::gen::container<std::vector<std::string>>(rc::gen::nonEmpty(rc::gen::string<std::string>()));
+  const auto others = *rc::gen::container<std::vector<std::string>>(rc::gen::string<std::string>());
+  const int shards = *rc::gen::inRange(2, 9);
+  std::vector<std::string> grown = others;
+  grown.insert(grown.begin() + static_cast<std::ptrdiff_t>(grown.size() / 2), ids.begin(), ids.end());
+  for (int s = 1; s <= shards; ++s) {
+    std::vector<std::string> alone, among;
+    for (std::size_t i : select_cases(ids, "", Shard{s, shards})) alone.push_back(ids[i]);
+    for (std::size_t i : select_cases(grown, "", Shard{s, shards}))
+      if (std::find(ids.begin(), ids.end(), grown[i]) != ids.end()) among.push_back(grown[i]);
+    std::sort(alone.begin(), alone.end());
+    std::sort(among.begin(), among.end());
+    among.erase(std::unique(among.begin(), among.end()), among.end());
+    alone.erase(std::unique(alone.begin(), alone.end()), alone.end());
+    RC_ASSERT(alone == among);
+  }
+}
+
+TEST(SelectCases, ShardsOfManyCasesAreBalanced) {
+  std::vector<std::string> ids;
+  for (int i = 0; i < 3000; ++i) ids.push_back("classify/boundaries/robust/a=" + std::to_string(i));
+  for (int s = 1; s <= 3; ++s) {
+    const auto part = select_cases(ids, "", Shard{s, 3});
+    EXPECT_GT(part.size(), 900u) << "shard " << s;
+    EXPECT_LT(part.size(), 1100u) << "shard " << s;
+  }
 }
 
 }  // namespace

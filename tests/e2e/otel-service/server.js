@@ -47,8 +47,44 @@ provider.register();
 registerInstrumentations({ instrumentations: [new HttpInstrumentation()] });
 
 const http = require('http');
+const fs = require('fs');
 const { trace, SpanStatusCode } = require('@opentelemetry/api');
+const promClient = require('prom-client');
 const tracer = trace.getTracer('otel-triangle');
+
+// Prometheus metrics (prom-client): request duration histogram and request counter by route
+// and status code, served on GET /metrics (OpenMetrics when the scraper asks for it).
+const registry = new promClient.Registry();
+const duration = new promClient.Histogram({
+  name: 'http_server_duration_seconds',
+  help: 'Duration of HTTP requests handled',
+  labelNames: ['route', 'code'],
+  buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1],
+  registers: [registry],
+});
+const requests = new promClient.Counter({
+  name: 'http_requests_total',
+  help: 'HTTP requests handled',
+  labelNames: ['route', 'code'],
+  registers: [registry],
+});
+
+// Structured logs: one JSON line per request (and one at start-up, untraced) appended to
+// LOG_FILE when set, with a UTC timestamp in microseconds and the W3C ids of the server span.
+const logFile = process.env.LOG_FILE;
+const clockBase = { wallMicros: BigInt(Date.now()) * 1000n, mono: process.hrtime.bigint() };
+function timestamp() {
+  const micros = clockBase.wallMicros + (process.hrtime.bigint() - clockBase.mono) / 1000n;
+  const seconds = new Date(Number(micros / 1000000n) * 1000).toISOString().slice(0, 19);
+  return `${seconds}.${String(micros % 1000000n).padStart(6, '0')}Z`;
+}
+function log(level, message, fields) {
+  if (!logFile) return;
+  const context = trace.getActiveSpan()?.spanContext();
+  const line = { timestamp: timestamp(), level, message, trace_id: context?.traceId ?? null,
+                 span_id: context?.spanId ?? null, source: 'otel-triangle/server', ...fields };
+  fs.appendFileSync(logFile, JSON.stringify(line) + '\n');
+}
 
 // Runs fn inside a child span of the active one; fn returns [attributes, result].
 function step(name, fn) {
@@ -131,21 +167,39 @@ const server = http.createServer((req, res) => {
   let data = '';
   req.on('data', (chunk) => { data += chunk; });
   req.on('end', () => {
+    if (req.method === 'GET' && req.url === '/metrics') {
+      const openMetrics = (req.headers.accept || '').includes('application/openmetrics-text');
+      registry.setContentType(openMetrics ? promClient.openMetricsContentType : promClient.prometheusContentType);
+      registry.metrics().then((text) => {
+        res.writeHead(200, { 'content-type': registry.contentType });
+        res.end(text);
+      });
+      return;
+    }
+    const started = process.hrtime.bigint();
     let status = 404;
     let out = { error: 'not found' };
+    let route = 'unknown';
     if (req.method === 'POST' && req.url === '/triangle') {
       // What a web framework's instrumentation would do: the server span carries its route.
+      route = '/triangle';
       const serverSpan = trace.getActiveSpan();
       serverSpan?.setAttribute('http.route', '/triangle');
       serverSpan?.updateName('POST /triangle');
       [status, out] = triangle(data);
     }
+    const labels = { route, code: String(status) };
+    requests.inc(labels);
+    duration.observe(labels, Number(process.hrtime.bigint() - started) / 1e9);
+    if (status >= 400) log('error', `${req.method} ${req.url} rejected: ${out.error}`, { status });
+    else log('info', `${req.method} ${req.url} -> ${out.kind}`, { status });
     res.writeHead(status, { 'content-type': 'application/json' });
     res.end(JSON.stringify(out));
   });
 });
 const port = Number(process.env.PORT || 3000);
 server.listen(port, '127.0.0.1', () => {
+  log('info', `listening on 127.0.0.1:${port}`, {});
   console.log(`otel-triangle on 127.0.0.1:${port}, spans over ${protocol} to ${process.env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT || 'the default endpoint'}`);
 });
 
