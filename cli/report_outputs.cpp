@@ -10,6 +10,9 @@ namespace glassbox::cli {
 void add_report_options(CLI::App& command, ReportPaths& paths) {
   command.add_option("--json", paths.json, "Write results JSON (the source of truth) to FILE")->option_text("FILE");
   command.add_option("--junit", paths.junit, "Write JUnit XML for Jenkins to FILE")->option_text("FILE");
+  command.add_flag("--junit-flaky", paths.junit_flaky,
+                   "In the JUnit XML, give retried cases Surefire's flakyFailure/rerunFailure elements "
+                   "(read by the Jenkins JUnit plugin 1380+; not valid against the plain JUnit schema)");
   command.add_option("--html", paths.html, "Write the HTML report into folder DIR")->option_text("DIR");
   command.add_option("--markdown", paths.markdown, "Write a Markdown summary to FILE")->option_text("FILE");
 }
@@ -21,7 +24,9 @@ std::vector<std::string> write_reports(const reports::RunResults& results, const
       {"json", &paths.json}, {"junit", &paths.junit}, {"html", &paths.html}, {"markdown", &paths.markdown}};
   for (const auto& [format, path] : wanted) {
     if (path->empty()) continue;
-    const reports::ReportWriter* writer = reports::find_writer(format);
+    const reports::ReportWriter* writer =
+        format == std::string_view("junit") && paths.junit_flaky ? &reports::junit_writer(reports::RetriedCases::Surefire)
+                                                                 : reports::find_writer(format);
     Status status = writer->write(results, *path);
     if (!status) {
       fmt::print(stderr, "glassbox: {}\n", status.error().to_string());

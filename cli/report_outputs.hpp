@@ -1,4 +1,4 @@
-// The --json/--junit/--html/--markdown options shared by `run` and `report`, and
+// The --json/--junit/--junit-flaky/--html/--markdown options shared by `run` and `report`, and
 // writing the chosen reports through the writer registry.
 #pragma once
 
@@ -15,6 +15,7 @@ namespace glassbox::cli {
 
 struct ReportPaths {
   std::string json, junit, html, markdown;
+  bool junit_flaky = false;   // --junit-flaky: Surefire's flakyFailure/rerunFailure for retried cases
 };
 
 void add_report_options(CLI::App& command, ReportPaths& paths);

@@ -11,6 +11,8 @@ packages=(
   libgtest-dev libgmock-dev librapidcheck-dev libbenchmark-dev
   # end-to-end tests and benchmarks: real servers we did not write, schema checks
   nginx-light nodejs npm wrk libxml2-utils python3 curl ca-certificates openssl procps chromium fonts-dejavu-core
+  # fuzzing (fuzz/run.sh; not part of the test run): clang with libFuzzer and the sanitizer runtimes
+  clang libclang-rt-14-dev
 )
 
 missing=()

@@ -56,6 +56,11 @@ void parse_line(LogRead& out, int line_number, std::string_view line, const Read
   } catch (const nlohmann::json::parse_error& e) {
     add_finding(out, line_number, fmt::format("not valid JSON (error at column {})", e.byte));
     return;
+  } catch (const nlohmann::json::out_of_range&) {
+    // A number beyond double's range (1e999) is well-formed JSON that nlohmann refuses
+    // with out_of_range, not parse_error, and without a position.
+    add_finding(out, line_number, "not valid JSON (a number is out of range)");
+    return;
   }
   if (!value.is_object()) {
     add_finding(out, line_number,

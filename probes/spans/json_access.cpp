@@ -42,6 +42,14 @@ Expected<Value> parse(std::string_view body, std::string_view format) {
       detail.remove_prefix(colon + 2);
     }
     return Error(fmt::format("malformed {} body at byte {}: {}", format, error.byte, detail));
+  } catch (const Value::out_of_range& error) {
+    // A number beyond double's range (1e999) is refused with out_of_range, which has no
+    // position: "[json.exception.out_of_range.406] number overflow parsing '1e999'".
+    std::string_view detail = error.what();
+    if (const auto bracket = detail.find("] "); bracket != std::string_view::npos) {
+      detail.remove_prefix(bracket + 2);
+    }
+    return Error(fmt::format("malformed {} body: {}", format, detail));
   }
 }
 

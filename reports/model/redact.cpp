@@ -50,6 +50,17 @@ constexpr std::array<std::string_view, 4> kSensitiveHeaders = {"authorization", 
 }  // namespace
 
 Redactor::Redactor(std::vector<std::string> secrets, std::vector<std::string> secret_headers) {
+  add_secrets(std::move(secrets));
+  for (const std::string& h : secret_headers) secret_headers_.push_back(lowercase(h));
+}
+
+Redactor Redactor::with_secrets(std::vector<std::string> more) const {
+  Redactor out = *this;
+  out.add_secrets(std::move(more));
+  return out;
+}
+
+void Redactor::add_secrets(std::vector<std::string> secrets) {
   for (std::string& s : secrets) {
     if (s.empty()) continue;
     for (std::string variant : {percent_encoded(s), json_escaped(s)})
@@ -59,7 +70,6 @@ Redactor::Redactor(std::vector<std::string> secrets, std::vector<std::string> se
   std::sort(secrets_.begin(), secrets_.end(),
             [](const std::string& a, const std::string& b) { return a.size() != b.size() ? a.size() > b.size() : a < b; });
   secrets_.erase(std::unique(secrets_.begin(), secrets_.end()), secrets_.end());
-  for (const std::string& h : secret_headers) secret_headers_.push_back(lowercase(h));
 }
 
 std::string Redactor::text(std::string_view s) const {
@@ -83,16 +93,45 @@ std::string Redactor::text(std::string_view s) const {
   return out;
 }
 
+bool Redactor::sensitive_header(std::string_view lower) const {
+  return std::find(kSensitiveHeaders.begin(), kSensitiveHeaders.end(), lower) != kSensitiveHeaders.end() ||
+         std::find(secret_headers_.begin(), secret_headers_.end(), lower) != secret_headers_.end();
+}
+
 Headers Redactor::headers(const Headers& h) const {
   Headers out;
   out.reserve(h.size());
-  for (const auto& [name, value] : h) {
-    const std::string lower = lowercase(name);
-    const bool sensitive =
-        std::find(kSensitiveHeaders.begin(), kSensitiveHeaders.end(), lower) != kSensitiveHeaders.end() ||
-        std::find(secret_headers_.begin(), secret_headers_.end(), lower) != secret_headers_.end();
-    out.emplace_back(text(name), sensitive ? std::string(kRedacted) : text(value));
+  for (const auto& [name, value] : h)
+    out.emplace_back(text(name), sensitive_header(lowercase(name)) ? std::string(kRedacted) : text(value));
+  return out;
+}
+
+Value Redactor::value(const Value& v) const {
+  if (v.is_string()) return text(v.get<std::string>());
+  if (v.is_array()) {
+    Value out = Value::array();
+    for (const Value& item : v) out.push_back(value(item));
+    return out;
   }
+  if (!v.is_object()) return v;
+  // OpenTelemetry's semantic conventions put headers in attributes named after them.
+  constexpr std::array<std::string_view, 2> kHeaderAttributes = {"http.request.header.", "http.response.header."};
+  Value out = Value::object();
+  for (const auto& [key, item] : v.items()) {
+    const std::string lower = lowercase(key);
+    bool sensitive = false;
+    for (std::string_view prefix : kHeaderAttributes)
+      sensitive = sensitive || (lower.starts_with(prefix) && sensitive_header(std::string_view(lower).substr(prefix.size())));
+    out[text(key)] = sensitive ? Value(std::string(kRedacted)) : value(item);
+  }
+  return out;
+}
+
+TraceSpan Redactor::span(const TraceSpan& s) const {
+  TraceSpan out = s;
+  out.name = text(s.name);
+  out.status_message = text(s.status_message);
+  out.attributes = value(s.attributes);
   return out;
 }
 

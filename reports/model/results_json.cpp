@@ -414,6 +414,11 @@ Expected<RunResults> read_results_file(const std::filesystem::path& path) {
     if (const auto end = reason.find("] "); reason.starts_with("[json.exception") && end != std::string::npos)
       reason.erase(0, end + 2);
     return Error{fmt::format("{}: invalid JSON at byte {}: {}", path.string(), e.byte, reason), {}};
+  } catch (const Value::out_of_range& e) {
+    // A number beyond double's range (1e999) is refused with out_of_range, not parse_error.
+    std::string reason = e.what();
+    if (const auto end = reason.find("] "); end != std::string::npos) reason.erase(0, end + 2);
+    return Error{fmt::format("{}: invalid JSON: {}", path.string(), reason), {}};
   }
   return results_from_json_named(json, path.string());
 }

@@ -88,7 +88,9 @@ std::vector<Check> evaluate_expectation(const suite::Expectation& expect, const 
     } else {
       try {
         body = Value::parse(exchange.response_body);
-      } catch (const nlohmann::json::parse_error& e) {
+      } catch (const nlohmann::json::exception&) {
+        // parse_error for malformed text, out_of_range for a number beyond double's range
+        // (1e999): either way the service's body cannot be judged as JSON.
         parse_error = fmt::format("response body is not JSON ({})", shorten_text(exchange.response_body));
       }
     }

@@ -12,6 +12,7 @@
 #include <fmt/format.h>
 
 #include "reports/writers/console_text.hpp"
+#include "reports/writers/slo_format.hpp"
 
 namespace glassbox::reports {
 
@@ -207,10 +208,15 @@ void ConsoleReporter::on_finish(const RunResults& results, const std::vector<std
   const Totals t = results.totals();
   // A blank line sets the totals apart, except in a quiet run that printed nothing else.
   const bool separate = !failures.empty() || options_.verbosity != Verbosity::Quiet;
-  std::string summary = fmt::format("{}{}: {} passed, {} failed, {}, {} skipped in {:.2f} s\n", separate ? "\n" : "",
-                                    count(static_cast<std::size_t>(t.cases), "case", "cases"), t.passed, t.failed,
-                                    count(static_cast<std::size_t>(t.errors), "error", "errors"), t.skipped,
-                                    results.duration_ms / 1000.0);
+  // A load-only run did not "run 0 cases": its totals line is its SLOs'.
+  std::string summary =
+      is_load_only(results)
+          ? fmt::format("{}no cases, load only: {} in {:.2f} s\n", separate ? "\n" : "", slo_outcome_line(results),
+                        results.duration_ms / 1000.0)
+          : fmt::format("{}{}: {} passed, {} failed, {}, {} skipped in {:.2f} s\n", separate ? "\n" : "",
+                        count(static_cast<std::size_t>(t.cases), "case", "cases"), t.passed, t.failed,
+                        count(static_cast<std::size_t>(t.errors), "error", "errors"), t.skipped,
+                        results.duration_ms / 1000.0);
   summary += coverage_lines(results, paint);
   summary += console::service_level_lines(results, paint, options_.verbosity);
   if (results.interrupted) summary += fmt::format("result: {}\n", paint("INTERRUPTED", fmt::format("{}{}", kBold, kYellow)));

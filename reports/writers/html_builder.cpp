@@ -79,12 +79,31 @@ bool is_block(std::string_view tag) {
   return std::find(kBlocks.begin(), kBlocks.end(), tag) != kBlocks.end();
 }
 
+// Printable ASCII other than the five escaped characters: copied as is, in runs.
+bool is_plain_byte(char c) {
+  const auto uc = static_cast<unsigned char>(c);
+  return uc >= 0x20 && uc < 0x7F && c != '&' && c != '<' && c != '>' && c != '"' && c != '\'';
+}
+
 }  // namespace
 
 std::string escape_html(std::string_view text) {
   std::string out;
   out.reserve(text.size() + text.size() / 8);
+  append_escaped_html(out, text);
+  return out;
+}
+
+void append_escaped_html(std::string& out, std::string_view text) {
   for (std::size_t i = 0; i < text.size();) {
+    // Most text (ids, numbers, class names, English) is plain: one append per run.
+    std::size_t run = i;
+    while (run < text.size() && is_plain_byte(text[run])) ++run;
+    if (run > i) {
+      out.append(text.data() + i, run - i);
+      i = run;
+      if (i == text.size()) break;
+    }
     const char c = text[i];
     switch (c) {
       case '&': out += "&amp;"; ++i; continue;
@@ -106,7 +125,6 @@ std::string escape_html(std::string_view text) {
     out.append(text.substr(i, length));
     i += length;
   }
-  return out;
 }
 
 HtmlBuilder::Element::Element(Element&& other) noexcept : builder_(std::exchange(other.builder_, nullptr)), depth_(other.depth_) {}
@@ -117,6 +135,8 @@ HtmlBuilder::Element::~Element() {
 
 HtmlBuilder::HtmlBuilder() : out_("<!DOCTYPE html>\n") {}
 
+HtmlBuilder::HtmlBuilder(std::size_t expected_bytes) : HtmlBuilder() { out_.reserve(expected_bytes); }
+
 void HtmlBuilder::open_tag(std::string_view tag, const Attrs& attrs) {
   require(is_allowed_tag(tag), "element", tag);
   out_ += '<';
@@ -126,7 +146,7 @@ void HtmlBuilder::open_tag(std::string_view tag, const Attrs& attrs) {
     out_ += ' ';
     out_ += a.name;
     out_ += "=\"";
-    out_ += escape_html(a.value);
+    append_escaped_html(out_, a.value);
     out_ += '"';
   }
   out_ += '>';
@@ -165,7 +185,7 @@ void HtmlBuilder::empty(std::string_view tag, const Attrs& attrs) {
   if (pre_depth_ == 0 && is_block(tag)) out_ += '\n';
 }
 
-void HtmlBuilder::text(std::string_view content) { out_ += escape_html(content); }
+void HtmlBuilder::text(std::string_view content) { append_escaped_html(out_, content); }
 
 const std::string& HtmlBuilder::str() const { return out_; }
 

@@ -23,6 +23,8 @@ namespace glassbox::reports::html {
 // characters other than tab, newline and carriage return with U+FFFD. Safe both as text
 // and inside a double- or single-quoted attribute value.
 std::string escape_html(std::string_view text);
+// The same, appended to `out`: the builder's path, with no temporary per call.
+void append_escaped_html(std::string& out, std::string_view text);
 
 // One attribute. The value is kept by value so callers can pass computed strings.
 struct Attr {
@@ -51,6 +53,9 @@ class HtmlBuilder final {
   };
 
   HtmlBuilder();
+  // Reserves room for a document of about `expected_bytes`, so large pages grow without
+  // repeated reallocation.
+  explicit HtmlBuilder(std::size_t expected_bytes);
 
   // <tag attrs...>; the returned guard writes </tag>.
   Element open(std::string_view tag, const Attrs& attrs = {});

@@ -1,6 +1,7 @@
-// The case sections of the HTML report: failures first, open, with what was expected and
-// what came back; then every case, collapsed, grouped by request. Everything a service
-// sent (bodies, headers, messages) is written as text through the builder.
+// The case sections of the HTML report: on index.html the failures, open, with what was
+// expected and what came back (capped, the rest on failures.html); on each technique page
+// its cases, collapsed, grouped by request. Everything a service sent (bodies, headers,
+// messages) is written as text through the builder.
 #include <algorithm>
 #include <cctype>
 #include <utility>
@@ -222,7 +223,7 @@ void exchange_part(HtmlBuilder& b, std::string_view title, const Headers& header
   body_block(b, body, outcome, truncated);
 }
 
-void failure_entry(HtmlBuilder& b, const CaseResult& c, std::size_t index) {
+void failure_entry(HtmlBuilder& b, const CaseResult& c, const std::string& full_entry) {
   auto details = b.open("details", {{"class", fmt::format("case case-{}", outcome_class(c.outcome))}, {"open", ""}});
   case_summary(b, c);
   auto body = b.open("div", {{"class", "case-body"}});
@@ -239,7 +240,7 @@ void failure_entry(HtmlBuilder& b, const CaseResult& c, std::size_t index) {
     b.element("h4", "Response body");
     body_block(b, c.exchange.response_body, c.outcome, c.exchange.response_body_truncated);
   }
-  b.element("a", {{"class", "more"}, {"href", "#" + case_anchor(index)}}, "Attempts, headers and request →");
+  b.element("a", {{"class", "more"}, {"href", full_entry}}, "Attempts, headers and request →");
 }
 
 void case_entry(HtmlBuilder& b, const CaseResult& c, std::size_t index) {
@@ -271,8 +272,9 @@ std::string request_key(const CaseResult& c) {
 
 }  // namespace
 
-void failures_section(HtmlBuilder& b, const RunResults& r) {
-  const auto problems = std::count_if(r.cases.begin(), r.cases.end(), [](const CaseResult& c) { return is_problem(c.outcome); });
+void failures_section(HtmlBuilder& b, const RunResults& r, const PageLayout& layout) {
+  const auto problems = static_cast<std::size_t>(
+      std::count_if(r.cases.begin(), r.cases.end(), [](const CaseResult& c) { return is_problem(c.outcome); }));
   auto section = b.open("section", {{"id", "failures"}, {"class", "block"}});
   {
     auto h2 = b.open("h2");
@@ -283,24 +285,78 @@ void failures_section(HtmlBuilder& b, const RunResults& r) {
     b.element("p", {{"class", "all-good"}}, "No case failed or errored.");
     return;
   }
-  for (std::size_t i = 0; i < r.cases.size(); ++i)
-    if (is_problem(r.cases[i].outcome)) failure_entry(b, r.cases[i], i);
+  std::size_t shown = 0;
+  for (std::size_t i = 0; i < r.cases.size() && shown < kInlineFailures; ++i)
+    if (is_problem(r.cases[i].outcome)) {
+      failure_entry(b, r.cases[i], layout.case_href(i));
+      ++shown;
+    }
+  // Thousands of open failures would make this page the slow one; the rest are one row each.
+  auto p = b.open("p", {{"class", "more-failures"}});
+  if (shown < problems) b.text(fmt::format("The first {} of {} failures are shown here. ", shown, problems));
+  b.element("a", {{"class", "more"}, {"href", std::string(kFailuresPage)}}, fmt::format("All {} failures, one row each →", problems));
 }
 
-void cases_section(HtmlBuilder& b, const RunResults& r) {
-  // Groups in the order the run met the requests; indices keep each case's anchor.
-  std::vector<std::pair<std::string, std::vector<std::size_t>>> groups;
+void failures_list(HtmlBuilder& b, const RunResults& r, const PageLayout& layout) {
+  auto section = b.open("section", {{"id", "failures"}, {"class", "block"}});
+  b.element("h2", "Failures");
+  auto table = b.open("table", {{"class", "grid-table failures-list"}});
+  {
+    auto thead = b.open("thead");
+    auto tr = b.open("tr");
+    for (std::string_view h : {"", "Case", "Technique", "Status", "Message"}) b.element("th", h);
+  }
+  auto tbody = b.open("tbody");
   for (std::size_t i = 0; i < r.cases.size(); ++i) {
-    const std::string key = request_key(r.cases[i]);
+    const CaseResult& c = r.cases[i];
+    if (!is_problem(c.outcome)) continue;
+    auto tr = b.open("tr");
+    {
+      auto td = b.open("td");
+      b.element("span", {{"class", fmt::format("badge badge-{}", outcome_class(c.outcome))}}, outcome_word(c.outcome));
+    }
+    {
+      auto td = b.open("td", {{"class", "name"}});
+      b.element("a", {{"href", layout.case_href(i)}}, c.label.empty() ? c.id : c.label);
+    }
+    b.element("td", c.technique.empty() ? "–" : c.technique);
+    {
+      auto td = b.open("td");
+      b.element("span", {{"class", status_class(c.exchange.status)}}, status_text(c.exchange.status));
+    }
+    b.element("td", {{"class", "message"}}, c.message);
+  }
+}
+
+void technique_cases(HtmlBuilder& b, const RunResults& r, const TechniquePages& technique, std::size_t page) {
+  const std::size_t first = page * kCasesPerPage;
+  const std::size_t last = std::min(technique.cases.size(), first + kCasesPerPage);
+  // Groups in the order the run met the requests; each case keeps its run-wide anchor.
+  std::vector<std::pair<std::string, std::vector<std::size_t>>> groups;
+  for (std::size_t k = first; k < last; ++k) {
+    const std::size_t i = technique.cases[k];
+    std::string key = request_key(r.cases[i]);
     auto it = std::find_if(groups.begin(), groups.end(), [&](const auto& g) { return g.first == key; });
-    if (it == groups.end()) it = groups.insert(groups.end(), {key, {}});
+    if (it == groups.end()) it = groups.insert(groups.end(), {std::move(key), {}});
     it->second.push_back(i);
   }
   auto section = b.open("section", {{"id", "cases"}, {"class", "block"}});
   {
     auto h2 = b.open("h2");
-    b.text("All cases ");
-    b.element("span", {{"class", "count"}}, fmt::format("{}", r.cases.size()));
+    b.text(technique.technique.empty() ? std::string("Cases without a technique") : technique.technique);
+    b.text(" ");
+    b.element("span", {{"class", "count"}}, fmt::format("{} case{}", technique.cases.size(), technique.cases.size() == 1 ? "" : "s"));
+  }
+  const std::size_t pages = technique.page_count();
+  if (pages > 1) {
+    auto nav = b.open("nav", {{"class", "pager"}});
+    b.text(fmt::format("Cases {}–{} of {}. Pages: ", first + 1, last, technique.cases.size()));
+    for (std::size_t p = 0; p < pages; ++p) {
+      if (p == page)
+        b.element("span", {{"class", "pager-current"}}, fmt::format("{}", p + 1));
+      else
+        b.element("a", {{"href", technique.page_file(p)}}, fmt::format("{}", p + 1));
+    }
   }
   b.element("p", {{"class", "note"}},
             "Grouped by request. Open a case for its inputs, checks, attempts and the exchange. "

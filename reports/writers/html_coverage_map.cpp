@@ -35,7 +35,7 @@ std::string state_class(const CoverageItem* item) {
   return item->cases.empty() ? "map-miss" : "map-hit";
 }
 
-void chip(HtmlBuilder& b, const CoverageItem& branch, const std::string& operation,
+void chip(HtmlBuilder& b, const CoverageItem& branch, const std::string& operation, const PageLayout& layout,
           const std::map<std::string, std::size_t>& indices) {
   const std::string value = branch.item.substr(std::min(branch.item.size(), operation.size() + 1));
   const std::string cls = "map-chip " + state_class(&branch);
@@ -45,7 +45,7 @@ void chip(HtmlBuilder& b, const CoverageItem& branch, const std::string& operati
                                                  : fmt::format("first reached by {}", branch.cases.front());
   auto first = branch.cases.empty() ? indices.end() : indices.find(branch.cases.front());
   if (first != indices.end()) {
-    auto a = b.open("a", {{"class", cls}, {"href", "#" + case_anchor(first->second)}, {"title", title}});
+    auto a = b.open("a", {{"class", cls}, {"href", layout.case_href(first->second)}, {"title", title}});
     b.element("span", {{"class", "map-value"}}, value);
     b.element("span", {{"class", "map-count"}}, count);
   } else {
@@ -58,7 +58,7 @@ void chip(HtmlBuilder& b, const CoverageItem& branch, const std::string& operati
 }  // namespace
 
 void coverage_map(HtmlBuilder& b, const RunResults& r, const std::string& suite, const std::string& service,
-                  const std::map<std::string, std::size_t>& indices) {
+                  const PageLayout& layout, const std::map<std::string, std::size_t>& indices) {
   std::vector<std::string> order;
   std::map<std::string, OperationCard> cards;
   auto card = [&](const std::string& name) -> OperationCard& {
@@ -99,7 +99,7 @@ void coverage_map(HtmlBuilder& b, const RunResults& r, const std::string& suite,
     }
     if (c.branches.empty()) continue;
     auto chips = b.open("div", {{"class", "map-chips"}});
-    for (const CoverageItem* branch : c.branches) chip(b, *branch, name, indices);
+    for (const CoverageItem* branch : c.branches) chip(b, *branch, name, layout, indices);
   }
 }
 

@@ -1,6 +1,7 @@
 // The first screen of the HTML report: does it work? The verdict banner with totals and
 // run facts, the latency summary and histogram, and the per-technique table.
 #include <algorithm>
+#include <cstdint>
 #include <utility>
 #include <vector>
 
@@ -8,6 +9,7 @@
 
 #include "reports/verdicts/technique_items.hpp"
 #include "reports/writers/html_sections.hpp"
+#include "reports/writers/slo_format.hpp"
 
 namespace glassbox::reports::html {
 namespace {
@@ -26,7 +28,14 @@ std::string plural(int n, std::string_view one, std::string_view many) {
   return fmt::format("{} {}", n, n == 1 ? one : many);
 }
 
+// A load-only run is judged by its SLOs, so they are the headline, not the absent cases.
+std::string load_only_headline(const RunResults& r) {
+  const std::string text = slo_outcome_line(r);
+  return r.interrupted ? "Stopped early: " + text : text;
+}
+
 std::string headline(const RunResults& r, const Totals& t) {
+  if (is_load_only(r)) return load_only_headline(r);
   if (t.cases == 0) return "No cases ran";
   std::vector<std::string> bad;
   if (t.failed > 0) bad.push_back(fmt::format("{} failed", t.failed));
@@ -99,7 +108,20 @@ void verdict_banner(HtmlBuilder& b, const RunResults& r) {
     b.element("div", {{"class", "verdict-word"}}, verdict_word(r));
     b.element("div", {{"class", "verdict-headline"}}, headline(r, t));
   }
-  {
+  if (is_load_only(r)) {
+    const auto failed = static_cast<int>(
+        std::count_if(r.slos.begin(), r.slos.end(), [](const SloResult& s) { return s.verdict == Verdict::Fail; }));
+    const auto slos = static_cast<int>(r.slos.size());
+    std::uint64_t sent = 0, errors = 0;
+    for (const LoadResult& l : r.load) sent += l.sent, errors += l.errors;
+    auto tiles = b.open("div", {{"class", "tiles"}});
+    tile(b, fmt::format("{}", slos), slos == 1 ? "SLO" : "SLOs", "cases");
+    tile(b, fmt::format("{}", slos - failed), "met", slos - failed > 0 ? "passed" : "zero");
+    tile(b, fmt::format("{}", failed), "failed", failed > 0 ? "failed" : "zero");
+    tile(b, fmt::format("{}", sent), "load requests", "cases");
+    tile(b, fmt::format("{}", errors), errors == 1 ? "error" : "errors", errors > 0 ? "error" : "zero");
+    tile(b, format_ms(r.duration_ms), "duration", "duration");
+  } else {
     auto tiles = b.open("div", {{"class", "tiles"}});
     tile(b, format_percent(t.passed, t.cases - t.skipped), "pass rate", "rate");
     tile(b, fmt::format("{}", t.cases), "cases", "cases");
@@ -109,7 +131,7 @@ void verdict_banner(HtmlBuilder& b, const RunResults& r) {
     tile(b, fmt::format("{}", t.skipped), "skipped", t.skipped > 0 ? "skipped" : "zero");
     tile(b, format_ms(r.duration_ms), "duration", "duration");
   }
-  outcome_bar(b, t);
+  if (!is_load_only(r)) outcome_bar(b, t);
   run_facts(b, r);
 }
 
@@ -137,7 +159,29 @@ void latency_panel(HtmlBuilder& b, const RunResults& r) {
   request_latency_table(b, r);
 }
 
-void technique_panel(HtmlBuilder& b, const RunResults& r) {
+void load_latency_panel(HtmlBuilder& b, const RunResults& r) {
+  for (const LoadResult& l : r.load) {
+    auto section = b.open("section", {{"class", "panel load-latency"}});
+    {
+      auto h2 = b.open("h2");
+      b.text("Load latency ");
+      b.element("span", {{"class", "h2-note"}},
+                fmt::format("{} · {} request{}", l.suite, l.latency.count(), l.latency.count() == 1 ? "" : "s"));
+    }
+    {
+      auto stats = b.open("div", {{"class", "stats"}});
+      stat(b, "p50", format_us(l.latency.quantile(0.50)));
+      stat(b, "p90", format_us(l.latency.quantile(0.90)));
+      stat(b, "p99", format_us(l.latency.quantile(0.99)));
+      stat(b, "max", format_us(l.latency.max()));
+    }
+    latency_chart(b, l.latency);
+    b.element("p", {{"class", "note"}},
+              fmt::format("{}. Measured from each request's intended send time, so stalls are not hidden.", l.profile));
+  }
+}
+
+void technique_panel(HtmlBuilder& b, const RunResults& r, const PageLayout& layout) {
   // Techniques in the order the run met them, which follows the suite.
   std::vector<std::pair<std::string, Totals>> rows;
   for (const CaseResult& c : r.cases) {
@@ -167,7 +211,8 @@ void technique_panel(HtmlBuilder& b, const RunResults& r) {
     auto tr = b.open("tr", {{"class", bad ? "row-bad" : "row-good"}});
     {
       auto td = b.open("td", {{"class", "name"}});
-      b.text(key.substr(0, separator).empty() ? "–" : key.substr(0, separator));
+      const std::string technique = key.substr(0, separator);
+      b.element("a", {{"href", layout.technique_href(technique)}}, technique.empty() ? "–" : technique);
       if (separator != std::string::npos) b.element("span", {{"class", "form"}}, key.substr(separator + 1));
       // The technique's own items (rules, transitions, ...): how many held of those exercised.
       const std::string summary = items_summary(items, key.substr(0, separator),

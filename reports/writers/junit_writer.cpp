@@ -5,6 +5,10 @@
 // goals follow: one <testsuite> "<suite>.coverage", one <testcase> per judged total; then
 // the service levels: <testsuite> "slos", "regressions" and "logs" (junit_service_levels.cpp).
 //
+// With RetriedCases::Surefire, retried cases also carry Surefire's flakyFailure,
+// rerunFailure and rerunError elements (see writer.hpp); the output is then no longer valid
+// against jenkins-junit.xsd, which is why it is an option.
+//
 // The schema decides some details: <testsuites> has no `skipped` attribute, and
 // <skipped> takes its message as text, not as an attribute (Jenkins reads either).
 // Output depends only on the results, so it can be compared with approved files.
@@ -152,6 +156,37 @@ void write_outcome(XmlWriter& xml, const CaseResult& c) {
   }
 }
 
+// An attempt the retry policy retried: it got no response (transport error) or a status it
+// treats as a system error. The policy's status list is not in the results, so the usual
+// ones count: 429 and 5xx. A multi-step case's attempts include its steps' good answers,
+// which this leaves out.
+bool is_failed_attempt(const Attempt& a) { return !a.error.empty() || a.status == 0 || a.status == 429 || a.status >= 500; }
+
+std::string attempt_problem(const Attempt& a) { return a.error.empty() ? fmt::format("status {}", a.status) : a.error; }
+
+// One Surefire element per earlier failed attempt (every attempt but the last): message and
+// type say what went wrong, <system-out> the attempt's span id so its spans can be found.
+void write_retries(XmlWriter& xml, const CaseResult& c, std::string_view element) {
+  if (c.attempts.size() < 2) return;
+  for (std::size_t i = 0; i + 1 < c.attempts.size(); ++i) {
+    const Attempt& a = c.attempts[i];
+    if (!is_failed_attempt(a)) continue;
+    auto retry = xml.element(element);
+    retry.attribute("message", fmt::format("attempt {} of {}: {}", i + 1, c.attempts.size(), attempt_problem(a)))
+        .attribute("type", a.error.empty() ? fmt::format("status {}", a.status) : std::string("transport error"));
+    xml.element("system-out").text(fmt::format("trace_id: {}\nspan_id: {}\nlatency: {:.3f} ms\n", c.trace_id, a.span_id, a.latency_ms));
+  }
+}
+
+void write_retried_outcome(XmlWriter& xml, const CaseResult& c) {
+  switch (c.outcome) {
+    case Outcome::Passed: write_retries(xml, c, "flakyFailure"); return;
+    case Outcome::Failed: write_retries(xml, c, "rerunFailure"); return;
+    case Outcome::Error: write_retries(xml, c, "rerunError"); return;
+    case Outcome::Skipped: return;
+  }
+}
+
 // "<form>: <label>" under classname "<suite>.<request>". Jenkins keys test history on
 // classname + name, so a name that would repeat (two technique uses with the same labels)
 // gets the case id, which is unique, appended.
@@ -162,7 +197,8 @@ std::string testcase_name(const CaseResult& c, std::set<std::string>& used) {
   return name;
 }
 
-void write_group(XmlWriter& xml, const RunResults& results, const Group& g, std::set<std::string>& used_names) {
+void write_group(XmlWriter& xml, const RunResults& results, const Group& g, std::set<std::string>& used_names,
+                 RetriedCases retried) {
   int failures = 0, errors = 0, skipped = 0;
   double time = 0;
   for (const CaseResult* c : g.cases) {
@@ -187,6 +223,7 @@ void write_group(XmlWriter& xml, const RunResults& results, const Group& g, std:
         .attribute("classname", fmt::format("{}.{}", c->suite, c->request))
         .attribute("time", seconds(case_seconds(*c)));
     write_outcome(xml, *c);
+    if (retried == RetriedCases::Surefire) write_retried_outcome(xml, *c);
     xml.element("system-out").text(system_out(*c));
   }
 }
@@ -249,7 +286,7 @@ void write_coverage_group(XmlWriter& xml, const RunResults& results, const Cover
   }
 }
 
-std::string render_junit(const RunResults& results) {
+std::string render_junit(const RunResults& results, RetriedCases retried) {
   Totals t = results.totals();
   const std::vector<CoverageGroup> coverage = coverage_groups(results);
   for (const CoverageGroup& g : coverage)
@@ -269,7 +306,7 @@ std::string render_junit(const RunResults& results) {
         .attribute("errors", t.errors)
         .attribute("time", seconds(results.duration_ms / 1000.0));
     std::set<std::string> used_names;
-    for (const Group& g : group_by_suite_and_technique(results)) write_group(xml, results, g, used_names);
+    for (const Group& g : group_by_suite_and_technique(results)) write_group(xml, results, g, used_names, retried);
     for (const CoverageGroup& g : coverage) write_coverage_group(xml, results, g);
     junit::write_service_level_suites(xml, results);
   }
@@ -278,18 +315,25 @@ std::string render_junit(const RunResults& results) {
 
 class JunitWriter final : public ReportWriter {
  public:
+  explicit JunitWriter(RetriedCases retried) : retried_(retried) {}
   std::string_view name() const override { return "junit"; }
   std::string_view summary() const override { return "JUnit XML, as Jenkins' JUnit plugin reads it"; }
   Status write(const RunResults& results, const std::filesystem::path& destination) const override {
-    return write_file_atomically(destination, render_junit(results));
+    return write_file_atomically(destination, render_junit(results, retried_));
   }
+
+ private:
+  RetriedCases retried_;
 };
 
 }  // namespace
 
-const ReportWriter& junit_writer() {
-  static const JunitWriter writer;
-  return writer;
+const ReportWriter& junit_writer() { return junit_writer(RetriedCases::Plain); }
+
+const ReportWriter& junit_writer(RetriedCases retried) {
+  static const JunitWriter plain(RetriedCases::Plain);
+  static const JunitWriter surefire(RetriedCases::Surefire);
+  return retried == RetriedCases::Surefire ? surefire : plain;
 }
 
 }  // namespace glassbox::reports

@@ -275,6 +275,12 @@ details.sub { margin-top: 12px; border: 1px solid var(--border-soft); border-rad
 details.sub > summary { display: flex; align-items: center; gap: 8px; padding: 7px 0; font-weight: 600; font-size: 13.5px; }
 details[open].sub { padding-bottom: 12px; }
 a.more { display: inline-block; margin-top: 12px; font-size: 13.5px; font-weight: 550; }
+/* pages of a technique past one page's worth of cases, and index.html's failure cap */
+.pager { display: flex; flex-wrap: wrap; gap: 4px; align-items: center; margin: 8px 0; font-size: 13.5px; color: var(--muted); }
+.pager a, .pager-current { padding: 2px 8px; border-radius: 6px; }
+.pager-current { background: var(--hover); color: var(--text); font-weight: 650; }
+.more-failures { color: var(--muted); font-size: 13.5px; }
+.failures-list td.message { white-space: pre-wrap; word-break: break-word; }
 .request-group { padding: 16px 18px 8px; margin-top: 16px; }
 .request-group h3 { display: flex; align-items: center; gap: 10px; flex-wrap: wrap; }
 .request-name { font-family: var(--mono); font-size: 14.5px; }

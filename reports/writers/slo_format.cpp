@@ -1,6 +1,7 @@
 #include "reports/writers/slo_format.hpp"
 
 #include <cmath>
+#include <cstdint>
 
 #include <fmt/format.h>
 
@@ -79,6 +80,24 @@ std::string load_summary(const LoadResult& l) {
   text += fmt::format(", {} errors", slo_percent(l.error_rate()));
   if (l.interrupted) text += " (interrupted)";
   return text;
+}
+
+bool is_load_only(const RunResults& r) { return r.cases.empty() && (!r.load.empty() || !r.slos.empty()); }
+
+std::string slo_outcome_line(const RunResults& r) {
+  int failed = 0;
+  for (const SloResult& s : r.slos) failed += s.verdict == Verdict::Fail;
+  const std::size_t total = r.slos.size();
+  if (total == 0) {
+    std::uint64_t sent = 0, errors = 0;
+    for (const LoadResult& l : r.load) {
+      sent += l.sent;
+      errors += l.errors;
+    }
+    return fmt::format("Load phase: {} request{} sent, {} error{}", sent, sent == 1 ? "" : "s", errors, errors == 1 ? "" : "s");
+  }
+  if (failed > 0) return fmt::format("{} of {} SLO{} failed", failed, total, total == 1 ? "" : "s");
+  return total == 1 ? std::string("The SLO was met") : fmt::format("All {} SLOs met", total);
 }
 
 }  // namespace glassbox::reports

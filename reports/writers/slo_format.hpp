@@ -33,4 +33,11 @@ std::string burn_text(const std::optional<double>& burn);
 // p99 310 ms max 402 ms, 0.3% errors".
 std::string load_summary(const LoadResult& load);
 
+// A run with no case but a load phase or SLOs (a beta run with `cases: none`): its outcome is
+// its SLOs', and reports lead with them instead of an empty case count.
+bool is_load_only(const RunResults& results);
+// "1 of 5 SLOs failed", "All 5 SLOs met", "The SLO was met"; with no SLO, the load phase:
+// "Load phase: 6000 requests sent, 12 errors".
+std::string slo_outcome_line(const RunResults& results);
+
 }  // namespace glassbox::reports

@@ -27,6 +27,13 @@ class ReportWriter {
 // One instance per format, defined in that format's file.
 const ReportWriter& json_writer();
 const ReportWriter& junit_writer();
+// Retried cases in JUnit: Plain writes the final outcome only (valid against the Jenkins
+// JUnit schema); Surefire adds Maven Surefire's elements, which the Jenkins JUnit plugin
+// reads but that schema does not allow: <flakyFailure> per failed attempt of a case that
+// passed in the end, <rerunFailure>/<rerunError> per earlier failed attempt of a case that
+// failed or errored on every try.
+enum class RetriedCases { Plain, Surefire };
+const ReportWriter& junit_writer(RetriedCases retried);
 const ReportWriter& markdown_writer();
 const ReportWriter& html_writer();
 

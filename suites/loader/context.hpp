@@ -19,6 +19,7 @@ struct Context {
   std::string file;
   Getenv getenv;
   std::vector<std::string> secrets;       // values taken from the environment, in first-use order
+  std::vector<std::string> secret_headers;  // `secret_headers` of targets and defaults, lowercase, once each
   std::vector<std::string> target_names;  // known once `targets` is loaded
   std::vector<std::string> input_names;   // known before any input or request is loaded
   std::vector<std::string> capture_names; // values requests capture from responses (`capture`), known before requests load

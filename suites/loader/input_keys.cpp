@@ -10,7 +10,7 @@ using suite::InputType;
 
 const Keys kInputTypeNames = {"int", "number", "string", "enum", "bool", "date"};
 const Keys kInputKeys = {"type",       "min",     "max",     "step",   "min_length", "max_length",
-                         "pattern",    "charset", "values",  "nominal", "partitions"};
+                         "pattern",    "charset", "values",  "nominal", "partitions", "secret"};
 const Keys kClassKeys = {"min", "max", "min_length", "max_length", "values", "expect"};
 
 namespace {

@@ -9,7 +9,7 @@
 namespace glassbox::loader::detail {
 
 namespace {
-const Keys kDefaultsKeys = {"target", "timeout_ms", "concurrency", "retry", "techniques"};
+const Keys kDefaultsKeys = {"target", "timeout_ms", "concurrency", "retry", "techniques", "secret_headers"};
 }  // namespace
 
 Expected<LoadedDefaults> load_defaults(Context& ctx, const Entry* entry) {
@@ -34,6 +34,7 @@ Expected<LoadedDefaults> load_defaults(Context& ctx, const Entry* entry) {
     LOADER_SET(out.defaults.retry, load_retry(ctx, *retry, suite::RetryPolicy{}));
   if (const Entry* techniques = fields.find("techniques"))
     LOADER_SET(out.techniques, load_techniques(ctx, *techniques, TechniqueScope::Defaults, "defaults", {}));
+  if (const Entry* secret = fields.find("secret_headers")) LOADER_TRY(load_secret_headers(ctx, *secret));
   return out;
 }
 

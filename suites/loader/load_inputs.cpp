@@ -194,6 +194,7 @@ Expected<Input> load_input(Context& ctx, const Entry& entry) {
   LOADER_TRY(load_string_rules(ctx, fields, input));
   if (input.type == InputType::Enum) LOADER_TRY(load_enum_values(ctx, fields, entry, input));
   if (const Entry* nominal = fields.find("nominal")) LOADER_TRY(load_nominal(ctx, *nominal, input));
+  if (const Entry* secret = fields.find("secret")) LOADER_SET(input.secret, read_bool(ctx, *secret));
   if (const Entry* partitions = fields.find("partitions")) {
     LOADER_TRY(load_classes(ctx, *partitions, input));
   } else {

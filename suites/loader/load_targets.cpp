@@ -1,6 +1,8 @@
 // `targets` (where requests go) and `environments` (named overlays of targets and headers,
 // and of the SLOs, load profile, error budget and comparison thresholds, with the cases
 // an environment runs).
+#include <algorithm>
+#include <cctype>
 #include <climits>
 
 #include <fmt/format.h>
@@ -13,7 +15,7 @@ namespace glassbox::loader::detail {
 
 namespace {
 
-const Keys kTargetKeys = {"url", "headers", "timeout_ms", "insecure"};
+const Keys kTargetKeys = {"url", "headers", "timeout_ms", "insecure", "secret_headers"};
 const Keys kEnvironmentKeys = {"targets", "headers", "slos", "load", "error_budget", "compare", "cases"};
 
 enum class TargetRole { Base, Overlay };
@@ -51,6 +53,7 @@ Expected<suite::Target> load_target(Context& ctx, const Entry& entry, TargetRole
   if (const Entry* timeout = fields.find("timeout_ms"))
     LOADER_SET(target.timeout_ms, read_int_in(ctx, *timeout, 1, INT_MAX));
   if (const Entry* insecure = fields.find("insecure")) LOADER_SET(target.insecure, read_bool(ctx, *insecure));
+  if (const Entry* secret = fields.find("secret_headers")) LOADER_TRY(load_secret_headers(ctx, *secret));
   return target;
 }
 
@@ -73,6 +76,24 @@ Status load_environment_judging(Context& ctx, const Fields& fields, const suite:
 }
 
 }  // namespace
+
+// Secret headers are suite-wide, wherever they are named: a value is as secret on one target
+// as on another, and one list keeps the redactor simple.
+Status load_secret_headers(Context& ctx, const Entry& entry) {
+  LOADER_ASSIGN(auto items, list_items(ctx, entry, Single::Allowed));
+  for (const Entry& item : items) {
+    LOADER_ASSIGN(std::string name, read_nonempty_string(ctx, item));
+    if (!is_header_name(name)) {
+      return error_at(ctx, item, fmt::format("'secret_headers' must list header names (letters, digits and "
+                                             "!#$%&'*+-.^_`|~), got {}",
+                                             describe(item.value)));
+    }
+    for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    auto& known = ctx.secret_headers;
+    if (std::find(known.begin(), known.end(), name) == known.end()) known.push_back(std::move(name));
+  }
+  return ok_status();
+}
 
 Expected<std::vector<suite::Target>> load_targets(Context& ctx, const Entry& targets) {
   LOADER_ASSIGN(auto entries, map_entries(ctx, targets));

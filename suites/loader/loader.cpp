@@ -123,6 +123,7 @@ Expected<suite::Suite> load_root(Context& ctx, const YAML::Node& root) {
     LOADER_SET(suite.environments, detail::load_environments(ctx, *environments, suite));
 
   suite.secrets = std::move(ctx.secrets);
+  suite.secret_headers = std::move(ctx.secret_headers);
   return suite;
 }
 

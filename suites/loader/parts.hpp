@@ -19,8 +19,11 @@
 namespace glassbox::loader::detail {
 
 // --- targets and environments (load_targets.cpp) ---
-// Needs nothing declared; fills nothing in the context (loader.cpp records the names).
+// Needs nothing declared; fills ctx.secret_headers only (loader.cpp records the names).
 Expected<std::vector<suite::Target>> load_targets(Context& ctx, const Entry& targets);
+// `secret_headers: [X-Api-Key, ...]` (on a target or in defaults): adds the names, lowercase,
+// to ctx.secret_headers. Errors: not a list, a name that is not a header name.
+Status load_secret_headers(Context& ctx, const Entry& entry);
 // Needs ctx.target_names and the suite's requests (an environment's SLOs and load name them).
 Expected<std::vector<suite::Environment>> load_environments(Context& ctx, const Entry& environments,
                                                             const suite::Suite& suite);

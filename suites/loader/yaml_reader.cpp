@@ -22,7 +22,9 @@ constexpr std::size_t kShownChars = 60;
 std::optional<std::string> unquoted_template(const YAML::Node& node) {
   if (!node.IsMap() || node.size() != 1) return std::nullopt;
   auto outer = node.begin();
-  const YAML::Node& inner = outer->first;
+  // A copy, not a reference: yaml-cpp's iterator hands out its pair through a temporary
+  // proxy, so a reference to `outer->first` dangles once this statement ends.
+  const YAML::Node inner = outer->first;
   if (!outer->second.IsNull() || !inner.IsMap() || inner.size() != 1) return std::nullopt;
   auto name = inner.begin();
   if (!name->first.IsScalar() || !name->second.IsNull()) return std::nullopt;

@@ -58,6 +58,9 @@ struct Input {
   std::string charset;       // string: characters generated values are made of
   std::optional<Value> nominal;  // the value used while other inputs are under test
   std::vector<InputClass> classes;  // valid and invalid, in suite order (never empty after loading)
+  // `secret: true`: the values a case binds to this input are redacted from its result
+  // (the exchange, its inputs and its label), like ${env:...} values.
+  bool secret = false;
   SourceLocation where;
 
   const InputClass* find_class(std::string_view name) const;

@@ -86,6 +86,9 @@ struct Suite {
   std::vector<LogSource> logs;
   // Values that came from ${env:...}: every report writer redacts them.
   std::vector<std::string> secrets;
+  // Headers whose values every report redacts (`secret_headers` on targets and in
+  // defaults), lowercase, besides Authorization, Proxy-Authorization, Cookie, Set-Cookie.
+  std::vector<std::string> secret_headers;
 
   const Input* find_input(std::string_view name) const;
   const Request* find_request(std::string_view name) const;

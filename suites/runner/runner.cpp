@@ -129,17 +129,21 @@ void gather_spans(const SpanInputs& in, const RunOptions& options, const std::ve
 // Trace assertions, once every case has its spans: a case that passed on its response may
 // still fail on what its trace shows.
 void judge_traces(const std::vector<Planned>& plan, reports::RunResults& results, const reports::Redactor& redactor,
+                  const std::vector<std::vector<std::string>>& secret_inputs,
                   const std::function<void(const std::string&)>& notice) {
   int judged = 0, failed = 0;
   for (std::size_t i = 0; i < plan.size(); ++i) {
     if (plan[i].c->expect.spans.empty()) continue;
     reports::CaseResult& r = results.cases[i];
     bool passed_before = r.outcome == reports::Outcome::Passed;
-    judge_case_trace(*plan[i].c, r, redactor);
+    judge_case_trace(*plan[i].c, r, redactor, secret_inputs[plan[i].suite]);
     ++judged;
     if (passed_before && r.outcome == reports::Outcome::Failed) ++failed;
   }
   if (judged) notice(fmt::format("trace assertions: {} cases judged on their spans, {} failed only there", judged, failed));
+  // Only now, after the assertions that need the spans as exported, do secrets leave them.
+  for (std::size_t i = 0; i < plan.size(); ++i)
+    redact_case_spans(*plan[i].c, results.cases[i], redactor, secret_inputs[plan[i].suite]);
 }
 
 }  // namespace
@@ -202,7 +206,8 @@ RunOutcome run(const RunOptions& options, const RunObserver& observer) {
   std::vector<std::vector<suite::Target>> targets;
   std::vector<ServiceLevels::SuitePlan> level_plans;
   int concurrency = options.concurrency;
-  std::vector<std::string> secrets;
+  std::vector<std::string> secrets, secret_headers;
+  std::vector<std::vector<std::string>> secret_inputs;   // per suite: inputs marked secret
   for (const LoadedSuite& s : suites) {
     results.suites.push_back(s.suite.name);
     results.suite_files.push_back(s.suite.file);
@@ -214,9 +219,11 @@ RunOutcome run(const RunOptions& options, const RunObserver& observer) {
     level_plans.push_back({&s.suite, std::move(env_plan.value())});
     if (options.concurrency <= 0) concurrency = std::max(concurrency, s.suite.defaults.concurrency);
     secrets.insert(secrets.end(), s.suite.secrets.begin(), s.suite.secrets.end());
+    secret_headers.insert(secret_headers.end(), s.suite.secret_headers.begin(), s.suite.secret_headers.end());
+    secret_inputs.push_back(secret_input_names(s.suite));
   }
   concurrency = std::max(concurrency, 1);
-  reports::Redactor redactor(secrets);
+  reports::Redactor redactor(secrets, secret_headers);
 
   // Every case of every suite in one deterministic list, then the filter and shard.
   std::vector<Planned> all;
@@ -445,7 +452,7 @@ RunOutcome run(const RunOptions& options, const RunObserver& observer) {
         Planned& p = plan[i];
         const std::string& suite_name = suites[p.suite].suite.name;
         const suite::Case step = step_case(*p.c, p.step, p.captured);
-        reports::CaseResult judged = judge_case(suite_name, step, p.request, response, redactor);
+        reports::CaseResult judged = judge_case(suite_name, step, p.request, response, redactor, secret_inputs[p.suite]);
         if (response.status != 0) {
           auto us = static_cast<std::uint64_t>(response.latency_ms * 1000.0);
           results.latency.record(us);
@@ -458,7 +465,7 @@ RunOutcome run(const RunOptions& options, const RunObserver& observer) {
         }
         const std::size_t count = p.c->steps.size();
         if (p.step == 0) {
-          p.partial = describe_case(suite_name, *p.c);
+          p.partial = describe_case(suite_name, *p.c, secret_inputs[p.suite]);
           p.partial.start_offset_ms = offset;
         }
         fold_step(p.partial, judged, p.step, count, step.label);
@@ -534,7 +541,7 @@ RunOutcome run(const RunOptions& options, const RunObserver& observer) {
 
   for (std::size_t i = 0; i < plan.size(); ++i) {
     if (plan[i].started) continue;
-    reports::CaseResult r = describe_case(suites[plan[i].suite].suite.name, *plan[i].c);
+    reports::CaseResult r = describe_case(suites[plan[i].suite].suite.name, *plan[i].c, secret_inputs[plan[i].suite]);
     r.target = target_name(plan[i]);
     r.outcome = reports::Outcome::Skipped;
     r.message = "not run: the run was interrupted";
@@ -568,7 +575,7 @@ RunOutcome run(const RunOptions& options, const RunObserver& observer) {
   if (receiver || trace_source) {
     gather_spans(SpanInputs{collector, receiver.get(), trace_source.get(), demo.get()}, options, suites, results,
                  notice, interrupted);
-    judge_traces(plan, results, redactor, notice);
+    judge_traces(plan, results, redactor, secret_inputs, notice);
   }
   results.interrupted = interrupted();
   results.duration_ms = std::chrono::duration<double, std::milli>(Clock::now() - run_start).count();

@@ -21,7 +21,7 @@ json_get "$WORK/results.json" 'sorted({s["attributes"].get("branch") for c in d[
   | grep -q "scalene" || fail "no classify span with branch scalene"
 json_get "$WORK/results.json" 'sorted({s["attributes"].get("branch") for c in d["cases"] for s in c["spans"] if s["name"] == "validate"})' \
   | grep -q "out_of_range" || fail "no validate span with branch out_of_range"
-grep -q 'class="waterfall"' "$WORK/report/index.html" || fail "no span waterfall in the HTML report"
+grep -q 'class="waterfall"' "$WORK"/report/*.html || fail "no span waterfall in the HTML report"
 grep -q "Spans: " "$WORK/report/index.html" || fail "no span counts in the HTML report"
 
 # Coverage from those spans: the example declares the demo's operations, branches and paths.

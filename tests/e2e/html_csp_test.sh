@@ -32,11 +32,17 @@ grep -q "Content Security Policy" "$WORK/console-bad.txt" || fail "a page breaki
 # A passing run: the example suite against the demo: SLOs, the coverage map and span waterfalls.
 run_glassbox pass run "$SRC/suites/examples/demo.yaml" --listen 127.0.0.1:0 --html "$WORK/www/pass"
 expect_status 0 "the example suite"
-for part in 'id="slos"' 'slo-tiles' 'class="coverage-map"' 'class="waterfall'; do
-  grep -q "$part" "$WORK/www/pass/index.html" || fail "the demo's report has no $part"
+for part in 'id="slos"' 'slo-tiles' 'class="coverage-map"'; do
+  grep -q "$part" "$WORK/www/pass/index.html" || fail "the demo's first page has no $part"
 done
+# The cases sit on one page per technique, linked from the first page.
+page=$(grep -o 'href="technique-[a-z0-9-]*\.html' "$WORK/www/pass/index.html" | head -1 | cut -d'"' -f2)
+[[ -n $page ]] || fail "the demo's first page links to no technique page"
+grep -q 'class="waterfall' "$WORK/www/pass/$page" || fail "$page shows no span waterfall"
 open_page pass pass/index.html
 expect_quiet_console pass
+open_page technique "pass/$page"
+expect_quiet_console technique
 read -r colour size < <(python3 "$SRC/tests/e2e/tools/png_colours.py" "$WORK/pass.png" 60 320)
 [[ $colour == green ]] || fail "the passing report's banner is $colour, expected green ($size)"
 

@@ -119,6 +119,8 @@ start_otel_service() {
     node "$service/server.js" >"$WORK/service-$name.out" 2>&1 &
   PIDS+=($!)
   wait_for_port "$OTEL_APP_PORT"
+  # The port opens before the service prints its start-up line: give the line a moment.
+  for _ in $(seq 50); do grep -qF "spans over $protocol to" "$WORK/service-$name.out" && break; sleep 0.1; done
   expect_contains "$WORK/service-$name.out" "spans over $protocol to"
 }
 

@@ -19,7 +19,7 @@ walk='[c for c in d["cases"] if c["id"] == "order/state_transitions/all_transiti
   || fail "the trace of the walk should hold the transition spans of its three events"
 [[ $(json_get "$WORK/orders.json" "$walk['covers']") == "['transition:created-pay->paid', 'transition:paid-ship->shipped', 'transition:shipped-deliver->delivered']" ]] \
   || fail "the walk should cover its three transitions"
-grep -q 'Steps (4)' "$WORK/report/index.html" || fail "the HTML report does not show the steps"
+grep -q 'Steps (4)' "$WORK"/report/*.html || fail "the HTML report does not show the steps"
 
 sed 's/invalid: {status: 409, json: {\/error: invalid transition}}/invalid: {status: 400}/' "$WORK/orders.yaml" >"$WORK/wrong.yaml"
 grep -q 'invalid: {status: 400}' "$WORK/wrong.yaml" || fail "the sed did not change the expectation"

@@ -167,6 +167,26 @@ requests:
             "suite.yaml:8:15: YAML reads an unquoted {{a}} as a map: write \"{{a}}\"");
 }
 
+// Found by fuzz/suite_loader under AddressSanitizer: every one-entry map with a null value
+// (here the body {note: }) was checked for an unquoted {{a}} through a reference into a
+// yaml-cpp iterator's temporary, read after it was gone.
+TEST(LoaderErrors, AOneEntryMapWithANullValueIsNotTakenForAnUnquotedTemplate) {
+  EXPECT_EQ(load_error(R"(suite: t
+targets: {demo: builtin:demo}
+requests:
+  r:
+    path: /
+    body: {note: }
+)"),
+            "loaded");
+  EXPECT_EQ(load_error(R"(suite: t
+targets: {demo: builtin:demo}
+inputs: {a: }
+requests: {r: {path: /}}
+)"),
+            "suite.yaml:3:10: input 'a' needs 'type' (int, number, string, enum, bool or date)");
+}
+
 TEST(LoaderErrors, UnknownTargetSuggestsADeclaredTarget) {
   EXPECT_EQ(load_error(R"(suite: t
 targets: {demo: builtin:demo}

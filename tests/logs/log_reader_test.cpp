@@ -110,5 +110,15 @@ TEST(LogReader, FileOverTheByteLimitIsCutAtALineAndSaysSo) {
   EXPECT_EQ(finding_texts(*read), std::vector<std::string>{"line 3: log cut at 20 bytes"});
 }
 
+// Found by fuzz/log_lines: nlohmann refuses a number beyond double's range with
+// out_of_range, not parse_error, which escaped the reader and ended the process.
+TEST(LogReader, ANumberBeyondDoubleRangeIsAFindingNotACrash) {
+  auto read = parse_log_lines("{\"level\":\"info\",\"elapsed\":476e901}\n{\"level\":\"info\"}\n");
+  EXPECT_EQ(read.entries.size(), 1u);
+  EXPECT_EQ(read.lines, 2);
+  EXPECT_EQ(finding_texts(read),
+            std::vector<std::string>{"line 1: not valid JSON (a number is out of range)"});
+}
+
 }  // namespace
 }  // namespace glassbox::probes::logs

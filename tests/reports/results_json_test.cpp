@@ -190,6 +190,16 @@ TEST(ResultsFile, ReportsInvalidJsonWithTheBytePosition) {
                 "unexpected ','; expected string literal");
 }
 
+// Found by fuzzing: nlohmann refuses a number beyond double's range with out_of_range, not
+// parse_error, which escaped read_results_file and ended `glassbox report`.
+TEST(ResultsFile, ReportsANumberBeyondDoubleRangeAsInvalidJson) {
+  const TempDir dir;
+  testing::write_file(dir / "huge.json", "{\"schema_version\": 1e999}");
+  const Expected<RunResults> read = read_results_file(dir / "huge.json");
+  ASSERT_FALSE(read.ok());
+  EXPECT_EQ(read.error().message, (dir / "huge.json").string() + ": invalid JSON: number overflow parsing '1e999'");
+}
+
 TEST(ResultsFile, ReportsAMissingFile) {
   const Expected<RunResults> read = read_results_file("/nonexistent/results.json");
   ASSERT_FALSE(read.ok());

@@ -1,6 +1,8 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <set>
+#include <vector>
 #include <sstream>
 
 #include <gtest/gtest.h>
@@ -50,6 +52,25 @@ class HtmlWriterTest : public ::testing::Test {
     return read(dir_ / "index.html");
   }
 
+  // Every page of the report, in file-name order, one after the other: for what may sit on
+  // any page (case entries live on the technique pages).
+  std::string render_all(const RunResults& results) {
+    render(results);
+    std::vector<fs::path> pages;
+    for (const auto& entry : fs::directory_iterator(dir_))
+      if (entry.path().extension() == ".html") pages.push_back(entry.path());
+    std::sort(pages.begin(), pages.end());
+    std::string all;
+    for (const fs::path& page : pages) all += read(page);
+    return all;
+  }
+
+  std::set<std::string> files() const {
+    std::set<std::string> names;
+    for (const auto& entry : fs::directory_iterator(dir_)) names.insert(entry.path().filename().string());
+    return names;
+  }
+
   fs::path dir_;
 };
 
@@ -62,18 +83,24 @@ TEST_F(HtmlWriterTest, WritesIndexAndStylesheetIntoANewFolder) {
 }
 
 TEST_F(HtmlWriterTest, HasNoScriptStyleOrDataUriThatJenkinsCspWouldBlock) {
-  const std::string page = lowercase(render(hostile_run()));
+  const std::string page = lowercase(render_all(hostile_run()));
   EXPECT_EQ(occurrences(page, "<script"), 0u);
   EXPECT_EQ(occurrences(page, "<style"), 0u);
   EXPECT_EQ(occurrences(page, " style="), 0u);
   EXPECT_EQ(occurrences(page, "data:"), 0u);
   EXPECT_EQ(occurrences(page, "javascript:"), 0u);
   EXPECT_EQ(occurrences(page, "http-equiv"), 0u);
-  // Nothing is fetched from elsewhere: the only URL-valued attribute is the stylesheet's
-  // and in-page anchors.
+  // Nothing is fetched from elsewhere: the only URL-valued attributes are the stylesheet's
+  // (once per page), anchors and relative links to the report's own pages.
   EXPECT_EQ(occurrences(page, " src="), 0u);
-  EXPECT_EQ(occurrences(page, "href=\"report.css\""), 1u);
-  EXPECT_EQ(occurrences(page, "href=\""), occurrences(page, "href=\"#") + 1);
+  EXPECT_EQ(occurrences(page, "href=\"report.css\""), occurrences(page, "<!doctype html>"));
+  for (std::size_t at = page.find("href=\""); at != std::string::npos; at = page.find("href=\"", at + 1)) {
+    const std::string href = page.substr(at + 6, page.find('"', at + 6) - at - 6);
+    if (href.starts_with("#")) continue;
+    const std::string file = href.substr(0, href.find('#'));
+    EXPECT_EQ(file.find_first_of("/:"), std::string::npos) << href;
+    EXPECT_TRUE(fs::is_regular_file(dir_ / file)) << href;
+  }
 }
 
 TEST_F(HtmlWriterTest, HostileStringsFromTheServiceAppearOnlyEscaped) {
@@ -122,9 +149,9 @@ TEST_F(HtmlWriterTest, RendersARunWithoutCasesOrLatency) {
   EXPECT_NE(page.find("<p class=\"muted\">No cases.</p>"), std::string::npos);
 }
 
-TEST_F(HtmlWriterTest, EveryCaseIdAppears) {
+TEST_F(HtmlWriterTest, EveryCaseIdAppearsOnSomePage) {
   const RunResults run = hostile_run();
-  const std::string page = render(run);
+  const std::string page = render_all(run);
   for (const CaseResult& c : run.cases) EXPECT_NE(page.find(escape_html(c.id)), std::string::npos) << c.id;
   EXPECT_NE(page.find("id=\"case-4\""), std::string::npos);
 }
@@ -132,7 +159,7 @@ TEST_F(HtmlWriterTest, EveryCaseIdAppears) {
 TEST_F(HtmlWriterTest, FailuresComeFirstAndOpenWithExpectedAndActual) {
   const std::string page = render(hostile_run());
   const auto failures = page.find("<section id=\"failures\"");
-  const auto cases = page.find("<section id=\"cases\"");
+  const auto cases = page.find("</main>");
   ASSERT_NE(failures, std::string::npos);
   ASSERT_LT(failures, cases);
   const std::string section = page.substr(failures, cases - failures);
@@ -144,7 +171,7 @@ TEST_F(HtmlWriterTest, FailuresComeFirstAndOpenWithExpectedAndActual) {
 }
 
 TEST_F(HtmlWriterTest, CutsPassedBodiesAt2KiBButShowsFailedBodiesInFull) {
-  const std::string page = render(hostile_run());
+  const std::string page = render_all(hostile_run());
   EXPECT_EQ(page.find(std::string(2100, 'p')), std::string::npos);
   EXPECT_NE(page.find(std::string(2000, 'p')), std::string::npos);
   EXPECT_NE(page.find("more bytes not shown: bodies of passed cases are cut at 2 KiB here."), std::string::npos);
@@ -161,9 +188,12 @@ TEST_F(HtmlWriterTest, DrawsTheLatencyHistogramAsInlineSvgWithPercentiles) {
 
 TEST_F(HtmlWriterTest, ListsEveryTechniqueWithItsCounts) {
   const std::string page = render(hostile_run());
-  EXPECT_NE(page.find("<td class=\"name\">partitions<span class=\"form\">weak_normal</span></td><td>1</td>"),
+  EXPECT_NE(page.find("<td class=\"name\"><a href=\"technique-partitions.html\">partitions</a><span "
+                      "class=\"form\">weak_normal</span></td><td>1</td>"),
             std::string::npos);
-  EXPECT_NE(page.find("<td class=\"name\">decision_table<span class=\"form\">full</span></td>"), std::string::npos);
+  EXPECT_NE(page.find("<td class=\"name\"><a href=\"technique-decision-table.html\">decision_table</a><span "
+                      "class=\"form\">full</span></td>"),
+            std::string::npos);
 }
 
 RunResults run_with_coverage() {
@@ -196,7 +226,8 @@ TEST_F(HtmlWriterTest, CoverageSectionFollowsTheTechniquesWithGoalsAndBadges) {
 TEST_F(HtmlWriterTest, CoverageItemsLinkTheirCasesAndMarkTheUncoveredAndUndeclared) {
   const RunResults run = run_with_coverage();
   const std::string page = render(run);
-  EXPECT_NE(page.find("<a href=\"#case-1\">" + run.cases.front().id + "</a>, <code>from-another-shard</code>"),
+  EXPECT_NE(page.find("<a href=\"technique-partitions.html#case-1\">" + run.cases.front().id +
+                      "</a>, <code>from-another-shard</code>"),
             std::string::npos);
   EXPECT_NE(page.find("<li class=\"coverage-missed\"><code>classify.branch=equilateral</code> <span class=\"badge "
                       "badge-failed\">NOT COVERED</span></li>"),
@@ -219,7 +250,8 @@ TEST_F(HtmlWriterTest, CoverageMapShowsOperationsWithTheirBranchValuesAsChips) {
                                   "class=\"map-op-name\">classify</span><span class=\"map-count\">1 case</span></div>",
                                   map);
   ASSERT_NE(classify, std::string::npos);
-  EXPECT_NE(page.find("<a class=\"map-chip map-hit\" href=\"#case-1\"", classify), std::string::npos);
+  EXPECT_NE(page.find("<a class=\"map-chip map-hit\" href=\"technique-partitions.html#case-1\"", classify),
+            std::string::npos);
   EXPECT_NE(page.find("<span class=\"map-chip map-miss\" title=\"no case reached this value\"><span "
                       "class=\"map-value\">branch=equilateral</span><span class=\"map-count\">no case</span></span>",
                       map),
@@ -238,13 +270,14 @@ TEST_F(HtmlWriterTest, NoCoverageSectionWithoutCoverageTotals) {
   EXPECT_EQ(page.find("#coverage"), std::string::npos);
 }
 
-TEST_F(HtmlWriterTest, OverwritesAnOlderReportInTheSameFolder) {
+TEST_F(HtmlWriterTest, OverwritesAnOlderReportInTheSameFolderAndDropsItsStalePages) {
   render(hostile_run());
+  EXPECT_TRUE(files().count("failures.html"));
+  EXPECT_TRUE(files().count("technique-boundaries.html"));
   const std::string page = render(passing_run());
   EXPECT_NE(page.find("<div class=\"verdict-word\">PASSED</div>"), std::string::npos);
-  std::size_t files = 0;
-  for ([[maybe_unused]] const auto& entry : fs::directory_iterator(dir_)) ++files;
-  EXPECT_EQ(files, 2u);  // no temporaries left behind
+  // No temporaries left behind, and no page of the older run that nothing links to any more.
+  EXPECT_EQ(files(), (std::set<std::string>{"index.html", "report.css", "technique-partitions.html"}));
 }
 
 TEST_F(HtmlWriterTest, RefusesADestinationThatIsAFile) {
@@ -284,7 +317,7 @@ RunResults run_with_trace() {
 }
 
 TEST_F(HtmlWaterfallTest, DrawsOneBarPerSpanPlacedOnTheTracesTimeAxis) {
-  const std::string page = render(run_with_trace());
+  const std::string page = render_all(run_with_trace());
   EXPECT_EQ(occurrences(page, "<svg class=\"waterfall\""), 1u);
   EXPECT_EQ(occurrences(page, "class=\"span-bar"), 3u);
   // 2 ms of trace over a 530-unit plot starting at x=300: classify starts at the middle.
@@ -299,7 +332,7 @@ TEST_F(HtmlWaterfallTest, StatesSpanCountsOnlyWhenSpansWereCollected) {
   EXPECT_NE(render(run_with_trace()).find("Spans: 5 received, 3 matched to cases, 2 of no case, 1 orphans"),
             std::string::npos);
   EXPECT_EQ(render(testing::passing_run()).find("Spans:"), std::string::npos);
-  EXPECT_EQ(render(testing::passing_run()).find("class=\"waterfall\""), std::string::npos);
+  EXPECT_EQ(render_all(testing::passing_run()).find("class=\"waterfall\""), std::string::npos);
 }
 
 }  // namespace

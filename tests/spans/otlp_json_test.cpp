@@ -222,5 +222,13 @@ TEST(OtlpJson, EmptyRequestHasNoSpans) {
   }
 }
 
+// Found by fuzzing the JSON decoders: a number beyond double's range is refused by nlohmann
+// with out_of_range, not parse_error, which escaped the decoder and ended the receiver.
+TEST(OtlpJson, ANumberBeyondDoubleRangeIsAMalformedBody) {
+  auto decoded = decode_otlp_json(R"({"resourceSpans":[{"scopeSpans":[{"spans":[{"startTimeUnixNano":1e999}]}]}]})");
+  ASSERT_FALSE(decoded.ok());
+  EXPECT_EQ(decoded.error().message, "malformed OTLP JSON body: number overflow parsing '1e999'");
+}
+
 }  // namespace
 }  // namespace glassbox

@@ -118,5 +118,12 @@ TEST(ZipkinJson, EmptyListHasNoSpans) {
   EXPECT_TRUE(decoded->spans.empty());
 }
 
+// Found by fuzzing the JSON decoders: see OtlpJson.ANumberBeyondDoubleRangeIsAMalformedBody.
+TEST(ZipkinJson, ANumberBeyondDoubleRangeIsAMalformedBody) {
+  auto decoded = decode_zipkin_json(R"([{"traceId":"5af7183fb1d4cf5f","id":"6b221d5bc9e6496c","duration":-2e400}])");
+  ASSERT_FALSE(decoded.ok());
+  EXPECT_EQ(decoded.error().message, "malformed Zipkin JSON body: number overflow parsing '-2e400'");
+}
+
 }  // namespace
 }  // namespace glassbox

@@ -58,6 +58,15 @@ TEST(Assertions, NonJsonBodyFailsJsonChecksReadably) {
   EXPECT_EQ(first_failure(checks), "json /kind exists: expected present, got response body is not JSON (<html>oops</html>)");
 }
 
+// Found by fuzzing: nlohmann refuses a number beyond double's range with out_of_range, not
+// parse_error; a service answering {"n":1e999} ended the whole run instead of failing a check.
+TEST(Assertions, ANumberBeyondDoubleRangeFailsJsonChecksLikeAnyNonJsonBody) {
+  suite::Expectation e;
+  e.json = {{"/n", MatchKind::Exists, {}, {}}};
+  auto checks = evaluate_expectation(e, response(200, R"({"n":1e999})"), no_inputs());
+  EXPECT_EQ(first_failure(checks), "json /n exists: expected present, got response body is not JSON ({\"n\":1e999})");
+}
+
 TEST(Assertions, HeadersCompareNamesCaseInsensitively) {
   suite::Expectation e;
   e.headers = {{"content-type", MatchKind::Matches, "^application/json", {}},

@@ -206,12 +206,15 @@ TEST(CompareRuns, ThroughputWithinItsAllowedDropHolds) {
   EXPECT_FALSE(c.regressed());
 }
 
-TEST(CompareRuns, OnlyOneRunWithALoadPhaseComparesTheCases) {
+TEST(CompareRuns, ABetaLoadRunIsComparedWithTheAlphaCases) {
+  // Each side is measured where it has most: the baseline's cases, the current run's load.
   RunResults current = cases_run(100);
   current.load = {load_phase(20000, 100, 0)};
   const Comparison c = compare_with_defaults(cases_run(100), current, "alpha.json");
-  EXPECT_NE(find(c, "p99 latency (cases)"), nullptr);
-  EXPECT_EQ(find(c, "throughput (load)"), nullptr);
+  EXPECT_NE(find(c, "p99 latency (cases -> load)"), nullptr);
+  EXPECT_NE(find(c, "error rate (cases -> load)"), nullptr);
+  EXPECT_EQ(find(c, "p99 latency (cases)"), nullptr);
+  EXPECT_EQ(find(c, "throughput (load)"), nullptr);   // throughput needs two load phases
 }
 
 TEST(CompareRuns, RegressionsComeFirst) {
