@@ -49,8 +49,10 @@ Expected<std::string> read_http_url(Context& ctx, const Entry& entry) {
 // PromQL label matchers as written, with surrounding braces dropped: `{code=~"5.."}` and
 // `code=~"5.."` mean the same.
 Expected<std::string> read_matchers(Context& ctx, const Entry& entry) {
-  LOADER_ASSIGN(std::string text, read_string(ctx, entry));
-  if (text.size() >= 2 && text.front() == '{' && text.back() == '}') text = text.substr(1, text.size() - 2);
+  auto read = read_string(ctx, entry);
+  if (!read) return read.error();
+  const std::string& text = read.value();
+  if (text.size() >= 2 && text.starts_with('{') && text.ends_with('}')) return text.substr(1, text.size() - 2);
   return text;
 }
 
