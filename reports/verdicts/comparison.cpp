@@ -58,10 +58,10 @@ void compare_latency(const RunResults& baseline, const RunResults& current, cons
     if (b > 0) {
       const double change = (c - b) / b;
       r.change = format_change(change);
-      r.regressed = change > allowed + kSlack;
+      r.regressed = change > allowed + kSlack && c - b > t.latency_floor_ms + kSlack;
     } else {
       r.change = c > 0 ? "from 0 ms" : "+0%";
-      r.regressed = c > 0;
+      r.regressed = c > t.latency_floor_ms + kSlack;
     }
     items.push_back(std::move(r));
   }

@@ -23,7 +23,8 @@ using std::chrono::seconds;
 const Keys kBudgetKeys = {"availability", "period", "target", "request", "prometheus", "rules"};
 const Keys kPrometheusKeys = {"query", "errors", "total"};
 const Keys kRuleKeys = {"long", "short", "factor"};
-const Keys kCompareKeys = {"latency", "error_rate", "new_failures", "coverage_lost", "throughput_drop"};
+const Keys kCompareKeys = {"latency", "latency_floor", "error_rate", "new_failures", "coverage_lost",
+                           "throughput_drop"};
 
 // Budget windows are whole seconds: PromQL ranges and the SRE workbook's rules are.
 Expected<seconds> read_window(Context& ctx, const Entry& entry) {
@@ -133,6 +134,10 @@ Expected<suite::CompareThresholds> load_compare(Context& ctx, const Entry& entry
   }
   if (const Entry* error_rate = fields.find("error_rate"))
     LOADER_SET(compare.error_rate_points, read_share(ctx, *error_rate, 1.0, Zero::Allowed));
+  if (const Entry* floor = fields.find("latency_floor")) {
+    LOADER_ASSIGN(std::chrono::milliseconds ms, read_duration(ctx, *floor, Zero::Allowed));
+    compare.latency_floor_ms = static_cast<double>(ms.count());
+  }
   if (const Entry* failures = fields.find("new_failures")) LOADER_SET(compare.new_failures, read_bool(ctx, *failures));
   if (const Entry* lost = fields.find("coverage_lost")) LOADER_SET(compare.coverage_lost, read_bool(ctx, *lost));
   if (const Entry* drop = fields.find("throughput_drop"))

@@ -110,6 +110,9 @@ struct ErrorBudgetSpec {
 struct CompareThresholds {
   // Relative growth allowed per latency percentile (0.10 = may grow 10%).
   std::vector<std::pair<double, double>> latency = {{0.5, 0.10}, {0.95, 0.10}, {0.99, 0.10}};
+  // A latency change smaller than this is noise, whatever its relative size (1.8 ms -> 4 ms is
+  // +120% but no regression); a regression must exceed both allowances.
+  double latency_floor_ms = 5;
   double error_rate_points = 0.01;   // absolute growth of the error rate allowed (0.01 = 1 point)
   bool new_failures = true;          // a case that passed in the baseline and fails now regresses
   bool coverage_lost = true;         // a coverage item covered in the baseline and not now regresses

@@ -36,7 +36,7 @@ for part in 'id="slos"' 'slo-tiles' 'class="coverage-map"'; do
   grep -q "$part" "$WORK/www/pass/index.html" || fail "the demo's first page has no $part"
 done
 # The cases sit on one page per technique, linked from the first page.
-page=$(grep -o 'href="technique-[a-z0-9-]*\.html' "$WORK/www/pass/index.html" | head -1 | cut -d'"' -f2)
+page=$(grep -o 'href="technique-[a-z0-9-]*\.html' "$WORK/www/pass/index.html" | sed -n '1s/^href="//p')
 [[ -n $page ]] || fail "the demo's first page links to no technique page"
 grep -q 'class="waterfall' "$WORK/www/pass/$page" || fail "$page shows no span waterfall"
 open_page pass pass/index.html
