@@ -99,10 +99,12 @@ suite::Case with_values(const suite::Case& c, const std::vector<Drawn>& draws, c
   return drawn;
 }
 
+// "a=201, b=5", with the value of an input marked secret shown as ***.
 std::string input_text(const std::vector<Drawn>& draws, const std::vector<Value>& values) {
   std::string text;
   for (std::size_t k = 0; k < draws.size(); ++k)
-    text += fmt::format("{}{}={}", text.empty() ? "" : ", ", draws[k].input->name, values[k].dump());
+    text += fmt::format("{}{}={}", text.empty() ? "" : ", ", draws[k].input->name,
+                        draws[k].input->secret ? std::string("***") : values[k].dump());
   return text.empty() ? "(no inputs)" : text;
 }
 
@@ -136,9 +138,10 @@ reports::CaseResult failed_result(const suite::PropertySpec& spec, const Progres
   return r;
 }
 
-reports::CaseResult passed_result(const std::string& suite_name, const suite::Case& c, const Progress& progress) {
+reports::CaseResult passed_result(const suite::Suite& suite, const suite::Case& c, const Progress& progress) {
   const suite::PropertySpec& spec = *c.property;
-  reports::CaseResult r = progress.last_pass ? *progress.last_pass : describe_case(suite_name, c);
+  reports::CaseResult r =
+      progress.last_pass ? *progress.last_pass : describe_case(suite.name, c, secret_input_names(suite));
   std::string counts =
       fmt::format("{} of {} draws passed ({} requests)", progress.passed, spec.runs, progress.requests);
   std::string actual = fmt::format("{} draws passed; {} requests", progress.passed, progress.requests);
@@ -206,21 +209,22 @@ reports::CaseResult run_property_case(const suite::Suite& suite, const suite::Ca
   if (rc::detail::GaveUpResult gave_up; result.match(gave_up)) problem = gave_up.description;
   if (rc::detail::Error error; result.match(error)) problem = error.description;
   if (!problem.empty()) {
-    reports::CaseResult r = describe_case(suite.name, c);
+    reports::CaseResult r = describe_case(suite.name, c, secret_input_names(suite));
     r.outcome = Outcome::Error;
     r.message = "property could not draw its inputs: " + problem;
     return r;
   }
-  return passed_result(suite.name, c, progress);
+  return passed_result(suite, c, progress);
 }
 
 PropertyProbe http_property_probe(probes::HttpClient& client, BuildRequest build, std::string suite_name,
-                                  std::string trace_id, const reports::Redactor& redactor) {
+                                  std::string trace_id, const reports::Redactor& redactor,
+                                  std::vector<std::string> secret_inputs) {
   return [&client, build = std::move(build), suite_name = std::move(suite_name), trace_id = std::move(trace_id),
-          &redactor](const suite::Case& drawn) {
+          &redactor, secret_inputs = std::move(secret_inputs)](const suite::Case& drawn) {
     auto built = build(drawn);
     if (!built) {
-      reports::CaseResult r = describe_case(suite_name, drawn);
+      reports::CaseResult r = describe_case(suite_name, drawn, secret_inputs);
       r.outcome = Outcome::Error;
       r.message = built.error().message;
       r.trace_id = trace_id;
@@ -230,7 +234,7 @@ PropertyProbe http_property_probe(probes::HttpClient& client, BuildRequest build
     probes::HttpResponse response;
     client.send(*built, [&response](probes::HttpResponse answer) { response = std::move(answer); });
     client.run();  // returns once the one request is answered
-    return judge_case(suite_name, drawn, *built, response, redactor);
+    return judge_case(suite_name, drawn, *built, response, redactor, secret_inputs);
   };
 }
 

@@ -22,6 +22,7 @@
 #include <chrono>
 #include <functional>
 #include <string>
+#include <vector>
 
 #include "probes/http/http_client.hpp"
 #include "reports/model/redact.hpp"
@@ -47,9 +48,11 @@ reports::CaseResult run_property_case(const suite::Suite& suite, const suite::Ca
 
 // The probe the runner uses: builds the request with `build`, sends it on `client` under
 // `trace_id` (every request of the case shares it), waits for the answer and judges it. A
-// request that cannot be built is an errored result carrying the reason.
+// request that cannot be built is an errored result carrying the reason. The values bound to
+// `secret_inputs` (secret_input_names) are redacted from every result, as in other cases.
 using BuildRequest = std::function<Expected<probes::HttpRequest>(const suite::Case&)>;
 PropertyProbe http_property_probe(probes::HttpClient& client, BuildRequest build, std::string suite_name,
-                                  std::string trace_id, const reports::Redactor& redactor);
+                                  std::string trace_id, const reports::Redactor& redactor,
+                                  std::vector<std::string> secret_inputs = {});
 
 }  // namespace glassbox::runner

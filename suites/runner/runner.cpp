@@ -429,7 +429,8 @@ RunOutcome run(const RunOptions& options, const RunObserver& observer) {
     const Planned& p = plan[i];
     const double offset = std::chrono::duration<double, std::milli>(Clock::now() - run_start).count();
     auto probe = http_property_probe(*property_client, [&](const suite::Case& drawn) { return build_step(p, drawn); },
-                                     suites[p.suite].suite.name, probes::new_trace_id(), redactor);
+                                     suites[p.suite].suite.name, probes::new_trace_id(), redactor,
+                                     secret_inputs[p.suite]);
     reports::CaseResult r = run_property_case(suites[p.suite].suite, *p.c, probe, {Clock::now, interrupted});
     r.start_offset_ms = offset;
     property_results[i] = std::move(r);

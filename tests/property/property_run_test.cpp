@@ -165,5 +165,28 @@ TEST(PropertyRun, AnInterruptedRunSendsNothingMoreAndSkipsTheCase) {
   EXPECT_EQ(r.message, "10 of 50 draws passed (10 requests); drawing stopped by the interrupted run");
 }
 
+// An input marked `secret: true` is drawn like any other, but its values appear nowhere in
+// the result: not in the smallest failing input the message names, not in the inputs of a
+// case that could not run.
+TEST(PropertyRun, TheValuesOfASecretInputStayOutOfTheResult) {
+  suite::Suite s = load("{technique: property, inputs: [a], options: {runs: 100}}");
+  for (suite::Input& input : s.inputs)
+    if (input.name == "a") input.secret = true;
+  suite::Case c = property_case(s);
+  FakeService service{s};
+  reports::CaseResult failed = runner::run_property_case(s, c, [&](const suite::Case& d) { return service(d); });
+  EXPECT_EQ(failed.outcome, Outcome::Failed);
+  EXPECT_THAT(failed.message, HasSubstr("smallest failing input a=*** (after "));
+  EXPECT_THAT(failed.message, ::testing::Not(HasSubstr("a=201")));
+
+  // Nothing answers: the result is the case as described, with the secret redacted.
+  reports::CaseResult skipped = runner::run_property_case(
+      s, c, [&](const suite::Case& d) { return service(d); },
+      {[] { return std::chrono::steady_clock::now(); }, [] { return true; }});
+  EXPECT_EQ(skipped.outcome, Outcome::Skipped);
+  ASSERT_TRUE(skipped.inputs.contains("a"));
+  EXPECT_EQ(skipped.inputs["a"], Value("***"));
+}
+
 }  // namespace
 }  // namespace glassbox::property_test
