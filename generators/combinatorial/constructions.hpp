@@ -32,4 +32,13 @@ struct OrthogonalArray {
 std::optional<OrthogonalArray> orthogonal_array_construction(const std::vector<std::size_t>& levels, std::size_t t,
                                                              std::size_t max_rows, Rng& rng);
 
+// Colbourn's projection of the affine plane over GF(q), strength 2: with v the largest
+// level and x = q - v, q^2 - x rows and up to q + 1 + x columns, so CAN(2, q+1+x, q-x) <=
+// q^2 - x (x = 0 is the orthogonal array). Columns beyond those are left for the caller
+// (every cell kUnset), and so are the cells whose value does not matter ("free" cells of
+// fused symbols), which the caller fills to cover more. Nothing when q is not a prime power
+// in [max(v, 2), 256] or q^2 > `max_rows`.
+std::optional<std::vector<Row>> projected_plane(const std::vector<std::size_t>& levels, std::size_t q,
+                                                std::size_t max_rows);
+
 }  // namespace glassbox::generators::combinatorial::detail

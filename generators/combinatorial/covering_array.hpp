@@ -7,13 +7,18 @@
 // How an array is built (build.cpp):
 //   1. algebraic constructions where they apply and the model has no constraints:
 //      Kleitman-Spencer binary columns for 2^k at t = 2, Bush orthogonal arrays over GF(q)
-//      (q^t rows for up to q + 1 parameters, symbols beyond a parameter's levels fused);
+//      (q^t rows for up to q + 1 parameters, symbols beyond a parameter's levels fused),
+//      and at t = 2 Colbourn's projected planes (q^2 - x rows for up to q + 1 + x
+//      parameters of q - x values), completed column by column (IPO's horizontal growth)
+//      and then by greedy rows when the model has more parameters;
 //   2. a density greedy (AETG-like: one row at a time, the best of several candidates)
 //      that honours forbidden combinations and required rows;
 //   3. post-optimisation within `effort`: drop a row, then repair the uncovered tuples by
-//      local search (WalkSAT-style moves over whole tuples), until a repair fails.
-// The smallest of 1 and 2 goes into 3. Every random choice comes from `seed`, and the
-// budget counts work, not time, so one model and one seed give one array everywhere.
+//      simulated annealing at that size, until a repair fails.
+// The smallest of 1 and 2 goes into 3, except that a projected plane building at least
+// half the parameters is preferred to the greedy. Every random choice comes from `seed`,
+// and the budget counts work, not time, so one model and one seed give one array
+// everywhere.
 //
 // Thread-safety: pure functions; concurrent calls are independent.
 #pragma once
@@ -36,8 +41,9 @@ struct Assignment {
 using Combination = std::vector<Assignment>;
 
 // The default post-optimisation budget: under a second of local search (Release build)
-// on the largest models of bench/covering, far less for small ones.
-inline constexpr std::uint64_t kDefaultEffort = 40'000'000;
+// on 10^20 at strength 2, one to one and a half on the other models of bench/covering
+// that do not reach their lower bound (see bench/covering/README.md).
+inline constexpr std::uint64_t kDefaultEffort = 250'000'000;
 
 // Models with more t-tuples than this are refused rather than allocating gigabytes.
 inline constexpr std::uint64_t kMaxTuples = 20'000'000;
@@ -51,7 +57,8 @@ struct CaModel {
   // Partial rows that must appear (completed with whatever covers most).
   std::vector<Combination> required;
   std::uint64_t seed = 0;
-  std::uint64_t effort = kDefaultEffort;  // work units for post-optimisation; 0 turns it off
+  // Work units for post-optimisation (one per tuple count read or update); 0 turns it off.
+  std::uint64_t effort = kDefaultEffort;
   // Optional names for error messages: "(payment=invoice, member=false)" instead of
   // "(p0=1, p2=0)". Either empty or one per parameter (and one per value).
   std::vector<std::string> parameter_names;

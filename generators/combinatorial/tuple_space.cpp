@@ -6,6 +6,7 @@ namespace glassbox::generators::combinatorial::detail {
 
 namespace {
 constexpr std::uint32_t kAbsent = std::numeric_limits<std::uint32_t>::max();
+constexpr std::uint32_t kExcludedBias = 1u << 30;
 }
 
 std::uint64_t count_tuples(const std::vector<std::size_t>& levels, std::size_t t) {
@@ -19,25 +20,32 @@ std::uint64_t count_tuples(const std::vector<std::size_t>& levels, std::size_t t
 }
 
 TupleSpace::TupleSpace(std::vector<std::size_t> levels, std::size_t t)
-    : levels_(std::move(levels)), t_(t), subsets_with_(levels_.size()) {
+    : levels_(std::move(levels)), t_(t), subsets_with_(levels_.size()), strides_with_(levels_.size()) {
   offsets_.push_back(0);
   for_each_subset(levels_.size(), t_, [&](const std::vector<std::size_t>& cols) {
     auto subset = static_cast<std::uint32_t>(offsets_.size() - 1);
     std::uint64_t size = 1;
-    for (std::size_t c : cols) {
-      subset_columns_.push_back(c);
+    for (std::size_t i = cols.size(); i > 0; --i) {
+      std::size_t c = cols[i - 1];
       subsets_with_[c].push_back(subset);
+      strides_with_[c].push_back(static_cast<std::uint32_t>(size));
       size *= levels_[c];
     }
+    for (std::size_t c : cols) subset_columns_.push_back(c);
     offsets_.push_back(offsets_.back() + size);
   });
-}
-
-std::uint32_t TupleSpace::tuple_id(std::size_t subset, const Row& row) const {
-  const std::size_t* cols = columns(subset);
-  std::uint64_t index = 0;
-  for (std::size_t i = 0; i < t_; ++i) index = index * levels_[cols[i]] + row[cols[i]];
-  return static_cast<std::uint32_t>(offsets_[subset] + index);
+  if (t_ != 2) return;
+  pair_terms_.resize(levels_.size());
+  for (std::size_t c = 0; c < levels_.size(); ++c) {
+    for (std::size_t i = 0; i < subsets_with_[c].size(); ++i) {
+      std::uint32_t subset = subsets_with_[c][i];
+      const std::size_t* cols = columns(subset);
+      std::size_t other = cols[0] == c ? cols[1] : cols[0];
+      auto other_stride = static_cast<std::uint32_t>(cols[0] == c ? 1 : levels_[c]);
+      pair_terms_[c].push_back({static_cast<std::uint32_t>(offsets_[subset]), strides_with_[c][i], other_stride,
+                                static_cast<std::uint32_t>(other)});
+    }
+  }
 }
 
 std::size_t TupleSpace::subset_of(std::uint32_t id) const {
@@ -56,13 +64,13 @@ void TupleSpace::values_of(std::uint32_t id, std::vector<std::size_t>& out) cons
   }
 }
 
-Coverage::Coverage(const TupleSpace& space, std::vector<bool> excluded)
-    : space_(space),
-      excluded_(std::move(excluded)),
-      counts_(space.tuple_count(), 0),
-      position_(space.tuple_count(), kAbsent) {
+Coverage::Coverage(const TupleSpace& space, const std::vector<bool>& excluded)
+    : space_(space), counts_(space.tuple_count(), 0), position_(space.tuple_count(), kAbsent) {
   for (std::uint32_t id = 0; id < counts_.size(); ++id) {
-    if (excluded_[id]) continue;
+    if (excluded[id]) {
+      counts_[id] = kExcludedBias;
+      continue;
+    }
     position_[id] = static_cast<std::uint32_t>(uncovered_.size());
     uncovered_.push_back(id);
   }
@@ -78,7 +86,7 @@ void Coverage::increment(std::uint32_t id) {
 }
 
 void Coverage::decrement(std::uint32_t id) {
-  if (--counts_[id] != 0 || excluded_[id]) return;
+  if (--counts_[id] != 0) return;
   position_[id] = static_cast<std::uint32_t>(uncovered_.size());
   uncovered_.push_back(id);
 }
@@ -94,9 +102,15 @@ void Coverage::remove_row(const Row& row) {
 void Coverage::set_cell(Row& row, std::size_t column, std::size_t value) {
   if (row[column] == value) return;
   const auto& subsets = space_.subsets_with(column);
-  for (std::uint32_t s : subsets) decrement(space_.tuple_id(s, row));
+  const auto& strides = space_.strides_with(column);
+  // Unsigned wrap-around makes id - old * stride + value * stride exact.
+  auto old_value = static_cast<std::uint32_t>(row[column]), new_value = static_cast<std::uint32_t>(value);
+  for (std::size_t i = 0; i < subsets.size(); ++i) {
+    std::uint32_t id = space_.tuple_id(subsets[i], row);
+    decrement(id);
+    increment(id - old_value * strides[i] + new_value * strides[i]);
+  }
   row[column] = value;
-  for (std::uint32_t s : subsets) increment(space_.tuple_id(s, row));
 }
 
 }  // namespace glassbox::generators::combinatorial::detail
