@@ -112,6 +112,13 @@ int run_command(const RunArgs& args) {
   runner::RunOutcome outcome = runner::run(options, observer);
   if (outcome.failure != runner::FailureKind::None) {
     fmt::print(stderr, "glassbox: {}\n", outcome.error.to_string());
+    // A target down before the first case still gets its reports (every case an error), so
+    // a pipeline publishes why nothing ran; the exit code stays 3.
+    if (outcome.failure == runner::FailureKind::Infrastructure && !outcome.results.cases.empty()) {
+      bool written_ok = true;
+      std::vector<std::string> written = write_reports(outcome.results, args.reports, written_ok);
+      for (const std::string& path : written) fmt::print(stderr, "glassbox: wrote {}\n", path);
+    }
     return outcome.failure == runner::FailureKind::Suite ? kUsage : kInfrastructure;
   }
   bool reports_ok = true;

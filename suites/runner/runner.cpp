@@ -401,8 +401,18 @@ RunOutcome run(const RunOptions& options, const RunObserver& observer) {
     std::string origin = origin_of(r.url);
     if (std::find(origins.begin(), origins.end(), origin) != origins.end()) continue;
     origins.push_back(origin);
-    if (Status reachable = probes::check_reachable(r.url, kPreflightTimeout); !reachable)
-      return fail(FailureKind::Infrastructure, Error(redactor.text(reachable.error().message)));
+    if (Status reachable = probes::check_reachable(r.url, kPreflightTimeout); !reachable) {
+      Error unreachable(redactor.text(reachable.error().message));
+      // The reports still list what was planned, every case an error naming the target: a
+      // pipeline's JUnit step then shows why nothing ran instead of "no test report found".
+      for (const Planned& p : plan) {
+        reports::CaseResult unsent = describe_case(suites[p.suite].suite.name, *p.c, secret_inputs[p.suite]);
+        unsent.outcome = reports::Outcome::Error;
+        unsent.message = "not sent: the run stopped before its first case: " + unreachable.message;
+        results.cases.push_back(std::move(unsent));
+      }
+      return fail(FailureKind::Infrastructure, std::move(unreachable));
+    }
   }
 
   ServiceLevels levels(level_plans, std::move(baseline), options.baseline.string());

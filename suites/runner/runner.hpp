@@ -79,6 +79,8 @@ struct RunObserver {
 enum class FailureKind { None, Suite, Infrastructure };
 
 struct RunOutcome {
+  // With an Infrastructure failure at the pre-flight check, the planned cases, each an
+  // error naming the unreachable target (for the reports); otherwise empty on failure.
   reports::RunResults results;
   FailureKind failure = FailureKind::None;
   Error error;                       // set when failure != None

@@ -225,14 +225,19 @@ std::unique_ptr<DemoService> start_with(std::string_view query) {
   return std::move(demo).value();
 }
 
-// Sends one request and waits for its answer.
+// Sends one request and waits for its answer. The call comes back with its own io_context,
+// which outlives it: a socket must be closed before the context that owns its service.
 std::shared_ptr<Call> call(std::uint16_t port, http::verb method, std::string target, std::string body = "") {
-  net::io_context io;
-  auto c = std::make_shared<Call>(io, port, method, std::move(target), std::move(body));
-  c->start();
-  io.run();
-  EXPECT_FALSE(c->error()) << c->error().message();
-  return c;
+  struct Owned {
+    net::io_context io;          // declared first, destroyed last
+    std::shared_ptr<Call> call;
+  };
+  auto owned = std::make_shared<Owned>();
+  owned->call = std::make_shared<Call>(owned->io, port, method, std::move(target), std::move(body));
+  owned->call->start();
+  owned->io.run();
+  EXPECT_FALSE(owned->call->error()) << owned->call->error().message();
+  return std::shared_ptr<Call>(owned, owned->call.get());
 }
 
 TEST(DemoFaultsOverTheWire, FailsThePredictedRequestsWithoutCallingTheApi) {
