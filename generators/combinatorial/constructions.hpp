@@ -41,4 +41,11 @@ std::optional<OrthogonalArray> orthogonal_array_construction(const std::vector<s
 std::optional<std::vector<Row>> projected_plane(const std::vector<std::size_t>& levels, std::size_t q,
                                                 std::size_t max_rows);
 
+// A CA(19; 2, 40, 3) from the cyclic shifts of three starter columns over Z_16 and three
+// constant rows (cyclic_ternary.cpp); the best size known is 18. Strength 2, up to
+// cyclic_ternary_columns() parameters of at most 3 values (symbols beyond a parameter's
+// levels fold onto smaller ones): the first k of its columns, 19 rows. Nothing otherwise.
+std::size_t cyclic_ternary_columns();
+std::optional<std::vector<Row>> cyclic_ternary_construction(const std::vector<std::size_t>& levels, std::size_t t);
+
 }  // namespace glassbox::generators::combinatorial::detail

@@ -10,7 +10,8 @@
 //      (q^t rows for up to q + 1 parameters, symbols beyond a parameter's levels fused),
 //      and at t = 2 Colbourn's projected planes (q^2 - x rows for up to q + 1 + x
 //      parameters of q - x values), completed column by column (IPO's horizontal growth)
-//      and then by greedy rows when the model has more parameters;
+//      and then by greedy rows when the model has more parameters, and for up to 40
+//      parameters of at most 3 values a 19-row array of cyclically shifted columns;
 //   2. a density greedy (AETG-like: one row at a time, the best of several candidates)
 //      that honours forbidden combinations and required rows;
 //   3. post-optimisation within `effort`: drop a row, then repair the uncovered tuples by
